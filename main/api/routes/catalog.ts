@@ -1,0 +1,3 @@
+import type { RouteModule } from './index';
+
+export const catalogRoutes: RouteModule = () => {};

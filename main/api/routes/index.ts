@@ -1,0 +1,21 @@
+// Every area's routes. Each module registers its routes with commandRoute() so they reach the
+// OpenAPI document.
+import type { FastifyInstance } from 'fastify';
+import type { ApiDeps } from '../route';
+import type { Metrics } from '../metrics';
+import type { TokenStore } from '../auth';
+import { customerRoutes } from './customers';
+import { catalogRoutes } from './catalog';
+import { salesRoutes } from './sales';
+import { ledgerRoutes } from './ledger';
+import { reminderRoutes } from './reminders';
+import { systemRoutes } from './system';
+
+export interface RouteExtras {
+  metrics: Metrics;
+  tokens: TokenStore;
+}
+
+export type RouteModule = (app: FastifyInstance, deps: ApiDeps, extras: RouteExtras) => void;
+
+export const apiRouteModules: RouteModule[] = [customerRoutes, catalogRoutes, salesRoutes, ledgerRoutes, reminderRoutes, systemRoutes];

@@ -1,0 +1,28 @@
+// Every area's handlers, checked against the command table: a missing handler is a type error.
+import type { CommandName } from '../../common/commands';
+import type { Handler, Reverser } from './context';
+import { customerHandlers, customerReversers } from '../domains/customers/handlers';
+import { catalogHandlers, catalogReversers } from '../domains/catalog/handlers';
+import { salesHandlers, salesReversers } from '../domains/sales/handlers';
+import { ledgerHandlers, ledgerReversers } from '../domains/ledger/handlers';
+import { reminderHandlers, reminderReversers } from '../domains/reminders/handlers';
+import { systemHandlers } from '../domains/system/handlers';
+
+export const allReversers: Partial<Record<CommandName, Reverser>> = {
+  ...customerReversers,
+  ...catalogReversers,
+  ...salesReversers,
+  ...ledgerReversers,
+  ...reminderReversers,
+};
+
+const table = {
+  ...customerHandlers,
+  ...catalogHandlers,
+  ...salesHandlers,
+  ...ledgerHandlers,
+  ...reminderHandlers,
+  ...systemHandlers(allReversers),
+} satisfies { [N in CommandName]: Handler<N> };
+
+export const allHandlers = table as unknown as Record<CommandName, Handler<CommandName>>;
