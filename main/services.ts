@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { type Db, openDatabase } from './db';
 import { type Clock, systemClock } from './commands/context';
 import { createDispatcher, type Dispatcher } from './commands/dispatch';
-import { allHandlers } from './commands/table';
+import { buildHandlers } from './commands/table';
+import { createReminderQueue, type ReminderQueue } from './jobs/reminder-queue';
 
 export interface Services {
   db: Db;
@@ -12,6 +13,7 @@ export interface Services {
   dataDir: string | null;
   clock: Clock;
   dispatcher: Dispatcher;
+  reminderQueue: ReminderQueue;
   close(): void;
 }
 
@@ -19,6 +21,8 @@ export interface ServicesOptions {
   /** A folder for galla.db and its backups; null for an in-memory shop (tests, the eval command). */
   dataDir: string | null;
   clock?: Clock;
+  /** Defaults to an in-process timer queue. */
+  reminderQueue?: ReminderQueue;
 }
 
 export const DB_FILE_NAME = 'galla.db';
@@ -27,14 +31,20 @@ export function createServices(opts: ServicesOptions): Services {
   const dbFile = opts.dataDir ? join(opts.dataDir, DB_FILE_NAME) : ':memory:';
   const { db } = openDatabase(dbFile, opts.dataDir ? { backupDir: join(opts.dataDir, 'backups') } : {});
   const clock = opts.clock ?? systemClock;
-  const dispatcher = createDispatcher({ db, clock, handlers: allHandlers });
+  const reminderQueue = opts.reminderQueue ?? createReminderQueue(undefined, () => clock.now().getTime());
+  const dispatcher = createDispatcher({ db, clock, handlers: buildHandlers({ reminderQueue }) });
+  // Reminders scheduled before a restart are queued again.
+  const due = db.prepare(`SELECT id, send_at FROM reminders WHERE status = 'SCHEDULED'`).all() as { id: number; send_at: string }[];
+  for (const r of due) reminderQueue.enqueue(r.id, new Date(r.send_at));
   return {
     db,
     dbFile,
     dataDir: opts.dataDir,
     clock,
     dispatcher,
+    reminderQueue,
     close: () => {
+      reminderQueue.close();
       if (db.open) db.close();
     },
   };

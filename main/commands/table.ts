@@ -1,6 +1,7 @@
 // Every area's handlers, checked against the command table: a missing handler is a type error.
 import type { CommandName } from '../../common/commands';
 import type { Handler, Reverser } from './context';
+import type { ReminderQueue } from '../jobs/reminder-queue';
 import { customerHandlers, customerReversers } from '../domains/customers/handlers';
 import { catalogHandlers, catalogReversers } from '../domains/catalog/handlers';
 import { salesHandlers, salesReversers } from '../domains/sales/handlers';
@@ -8,21 +9,25 @@ import { ledgerHandlers, ledgerReversers } from '../domains/ledger/handlers';
 import { reminderHandlers, reminderReversers } from '../domains/reminders/handlers';
 import { systemHandlers } from '../domains/system/handlers';
 
-export const allReversers: Partial<Record<CommandName, Reverser>> = {
-  ...customerReversers,
-  ...catalogReversers,
-  ...salesReversers,
-  ...ledgerReversers,
-  ...reminderReversers,
-};
+export interface HandlerDeps {
+  reminderQueue: ReminderQueue;
+}
 
-const table = {
-  ...customerHandlers,
-  ...catalogHandlers,
-  ...salesHandlers,
-  ...ledgerHandlers,
-  ...reminderHandlers,
-  ...systemHandlers(allReversers),
-} satisfies { [N in CommandName]: Handler<N> };
-
-export const allHandlers = table as unknown as Record<CommandName, Handler<CommandName>>;
+export function buildHandlers(deps: HandlerDeps): Record<CommandName, Handler<CommandName>> {
+  const reversers: Partial<Record<CommandName, Reverser>> = {
+    ...customerReversers,
+    ...catalogReversers,
+    ...salesReversers,
+    ...ledgerReversers,
+    ...reminderReversers(deps.reminderQueue),
+  };
+  const table = {
+    ...customerHandlers,
+    ...catalogHandlers,
+    ...salesHandlers,
+    ...ledgerHandlers,
+    ...reminderHandlers(deps.reminderQueue),
+    ...systemHandlers(reversers),
+  } satisfies { [N in CommandName]: Handler<N> };
+  return table as unknown as Record<CommandName, Handler<CommandName>>;
+}
