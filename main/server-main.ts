@@ -4,6 +4,9 @@ import { buildApi, type Api } from './api/server';
 import { seedDemoShop } from './demo/seed';
 import { createServices, type Services } from './services';
 import { logger } from './log';
+import { join } from 'node:path';
+import { nightlyBackup } from './jobs/backup';
+import { createScheduler, type ScheduledTask } from './jobs/scheduler';
 
 const log = logger('server');
 
@@ -12,6 +15,8 @@ export interface StartOptions {
   port: number;
   host: string;
   demo: boolean;
+  /** Off in tests that do not want worker threads. */
+  scheduler?: boolean;
 }
 
 export interface Running {
@@ -32,6 +37,20 @@ export async function startServer(opts: StartOptions): Promise<Running> {
     const address = await api.app.listen({ port: opts.port, host: opts.host });
     const port = Number(new URL(address).port);
     const url = `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${port}`;
+    const tasks: ScheduledTask[] = [];
+    const dataDir = opts.dataDir;
+    if (dataDir) {
+      tasks.push({
+        name: 'nightly-backup',
+        cron: '0 23 * * *',
+        run: () => {
+          const r = nightlyBackup(services.db, join(dataDir, 'backups'), services.clock.now());
+          log.info(`nightly backup ${r.created ? 'written' : 'already there'}: ${r.file}`);
+        },
+      });
+    }
+    const scheduler = opts.scheduler === false || tasks.length === 0 ? null : createScheduler(tasks);
+    await scheduler?.start();
     let stopped = false;
     return {
       services,
@@ -40,6 +59,7 @@ export async function startServer(opts: StartOptions): Promise<Running> {
       stop: async () => {
         if (stopped) return;
         stopped = true;
+        await scheduler?.stop();
         await api.app.close();
         services.close();
       },

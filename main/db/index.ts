@@ -104,3 +104,9 @@ export function isConstraintError(e: unknown): e is Error & { code: string } {
 }
 
 export const integrityCheck = (db: Db): string => db.pragma('integrity_check', { simple: true }) as string;
+
+/** A consistent copy of the live database in one file (VACUUM INTO), safe while the shop trades. */
+export function backupDatabase(db: Db, destFile: string): void {
+  mkdirSync(dirname(destFile), { recursive: true });
+  db.prepare('VACUUM INTO ?').run(destFile);
+}
