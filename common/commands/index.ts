@@ -7,8 +7,9 @@ import { salesCommands } from './sales';
 import { ledgerCommands } from './ledger';
 import { reminderCommands } from './reminders';
 import { systemCommands } from './system';
+import { authCommands } from './auth';
 
-export const commands = composeCommandTables(customerCommands, catalogCommands, salesCommands, ledgerCommands, reminderCommands, systemCommands);
+export const commands = composeCommandTables(customerCommands, catalogCommands, salesCommands, ledgerCommands, reminderCommands, systemCommands, authCommands);
 
 export type Commands = typeof commands;
 export type CommandName = keyof Commands & string;

@@ -8,6 +8,7 @@ import { salesHandlers, salesReversers } from '../domains/sales/handlers';
 import { ledgerHandlers, ledgerReversers } from '../domains/ledger/handlers';
 import { reminderHandlers, reminderReversers } from '../domains/reminders/handlers';
 import { systemHandlers } from '../domains/system/handlers';
+import { authHandlers } from '../domains/auth/handlers';
 
 export interface HandlerDeps {
   reminderQueue: ReminderQueue;
@@ -28,6 +29,7 @@ export function buildHandlers(deps: HandlerDeps): Record<CommandName, Handler<Co
     ...ledgerHandlers,
     ...reminderHandlers(deps.reminderQueue),
     ...systemHandlers(reversers),
+    ...authHandlers,
   } satisfies { [N in CommandName]: Handler<N> };
   return table as unknown as Record<CommandName, Handler<CommandName>>;
 }
