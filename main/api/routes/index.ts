@@ -10,6 +10,7 @@ import { salesRoutes } from './sales';
 import { ledgerRoutes } from './ledger';
 import { reminderRoutes } from './reminders';
 import { systemRoutes } from './system';
+import { authRoutes } from './auth';
 
 export interface RouteExtras {
   metrics: Metrics;
@@ -18,4 +19,4 @@ export interface RouteExtras {
 
 export type RouteModule = (app: FastifyInstance, deps: ApiDeps, extras: RouteExtras) => void;
 
-export const apiRouteModules: RouteModule[] = [customerRoutes, catalogRoutes, salesRoutes, ledgerRoutes, reminderRoutes, systemRoutes];
+export const apiRouteModules: RouteModule[] = [customerRoutes, catalogRoutes, salesRoutes, ledgerRoutes, reminderRoutes, systemRoutes, authRoutes];
