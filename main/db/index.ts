@@ -37,6 +37,11 @@ export interface OpenOptions {
   /** Where the pre-migration copy goes; next to the file by default. */
   backupDir?: string;
   readonly?: boolean;
+  /**
+   * A better_sqlite3.node built for this runtime's ABI. Electron and Node need different builds from
+   * one checkout, so Electron's services process is pointed at its own (env GALLA_SQLITE_BINDING).
+   */
+  nativeBinding?: string;
 }
 
 export interface OpenedDb {
@@ -55,7 +60,8 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenedDb {
   const memory = file === ':memory:';
   if (!memory) mkdirSync(dirname(file), { recursive: true });
   const existed = !memory && existsSync(file);
-  const db = new Database(file, { readonly: opts.readonly ?? false });
+  const nativeBinding = opts.nativeBinding ?? process.env.GALLA_SQLITE_BINDING;
+  const db = new Database(file, { readonly: opts.readonly ?? false, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
     if (!memory && !opts.readonly) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
