@@ -19,7 +19,8 @@ export function externals(root: string): (id: string) => boolean {
   return (id) => id.startsWith('node:') || names.has(id) || [...names].some((n) => id.startsWith(`${n}/`));
 }
 
-export async function buildShell(root: string): Promise<void> {
+/** Source maps help while developing; packages go without them. */
+export async function buildShell(root: string, opts: { sourcemap?: boolean } = {}): Promise<void> {
   for (const d of ['dist/main', 'dist/common', 'dist/preload']) rmSync(join(root, d), { recursive: true, force: true });
   const external = externals(root);
   await build({
@@ -32,7 +33,7 @@ export async function buildShell(root: string): Promise<void> {
       emptyOutDir: false,
       target: 'node20',
       minify: false,
-      sourcemap: true,
+      sourcemap: opts.sourcemap ?? true,
       rollupOptions: {
         input: Object.fromEntries(Object.entries(SHELL_ENTRIES).map(([k, v]) => [k, join(root, v)])),
         external,

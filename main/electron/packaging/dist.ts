@@ -21,7 +21,7 @@ async function main() {
   if (!existsSync(join(root, 'renderer', 'index.html'))) throw new Error('renderer/index.html is missing: there is no screen to package yet.');
   const vite = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
   if (vite.status !== 0) throw new Error('The screen did not build (vite build).');
-  await buildShell(root);
+  await buildShell(root, { sourcemap: false });
   const cli = join(dirname(require.resolve('electron-builder/package.json')), 'cli.js');
   const r = spawnSync(process.execPath, ['--import', 'tsx', cli, ...targetFlags(process.argv.slice(2)), '--publish', 'never'], {
     cwd: root,
