@@ -7,7 +7,7 @@ import type { Result } from '../common/errors';
 
 const failed = (message: string): Result<never> => ({ ok: false, error: { code: 'INTERNAL', message } });
 
-export const bridge: GallaBridge = {
+const bridge: GallaBridge = {
   invoke(name, input, source) {
     // Checked here too so a mistake shows at the call, not as a refusal from the main process.
     if (!(SCREEN_SOURCES as readonly string[]).includes(source)) {

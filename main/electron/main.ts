@@ -1,13 +1,14 @@
 // Electron's main process, kept thin (STYLE note 1): it registers app://, hardens every window,
 // starts the shop's services in a utilityProcess, opens the window and relays messages between the
 // preload bridge and the services. It never opens the database.
+import './before-ready';
 import { app, dialog, ipcMain, session, utilityProcess, type BrowserWindow } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { logger } from '../log';
 import { createInvokeHandler, registerIpc, sendEvent } from './ipc';
 import { applySessionPolicy } from './permissions';
-import { registerAppScheme, serveAppProtocol } from './protocol';
+import { serveAppProtocol } from './protocol';
 import { connectServices, type RelayTimers, type ServicesClient } from './relay';
 import { createOwnerSession } from './session';
 import { createMainWindow, hardenWebContents } from './window';
@@ -34,8 +35,6 @@ function forkServices(): ServicesClient {
 }
 
 export function startShell(): void {
-  registerAppScheme();
-  app.enableSandbox();
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
