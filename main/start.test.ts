@@ -77,16 +77,18 @@ describe('npm start arguments', () => {
   it('pass --data-dir, --port and --demo through, with serve’s defaults', () => {
     expect(parseStartArgs(['--data-dir', '/shop', '--port', '5000', '--demo'])).toMatchObject({ dataDir: '/shop', port: 5000, demo: true, host: '127.0.0.1', browser: false, open: true });
     expect(parseStartArgs([], { GALLA_DATA_DIR: '/d' })).toMatchObject({ dataDir: '/d', port: 4417, demo: false });
-    expect(parseStartArgs(['--no-open', '--browser'])).toMatchObject({ open: false, browser: true });
+    expect(parseStartArgs(['--no-open', '--browser'])).toMatchObject({ open: false, browser: true, hostGiven: false });
+    expect(parseStartArgs(['--host', '0.0.0.0'])).toMatchObject({ host: '0.0.0.0', hostGiven: true });
     expect(() => parseStartArgs(['--port', '99999'])).toThrow(/--port/);
     expect(() => parseStartArgs(['--bogus'])).toThrow();
   });
 });
 
 describe('browser mode', () => {
-  function deps(url = 'http://127.0.0.1:4417') {
+  function deps(url = 'http://127.0.0.1:4417', lanAccess = false) {
     const stop = vi.fn(async () => {});
-    const running = { url, services: { dbFile: '/shop/galla.db' }, stop } as unknown as Running;
+    const dispatch = () => ({ ok: true, value: { lanAccess } });
+    const running = { url, services: { dbFile: '/shop/galla.db', dispatcher: { dispatch } }, stop } as unknown as Running;
     const lines: string[] = [];
     const signals = new Map<string, () => void>();
     const child = { on: vi.fn(), unref: vi.fn() };
@@ -103,11 +105,12 @@ describe('browser mode', () => {
       },
     };
   }
-  const start: StartArgs = { dataDir: '/shop', port: 4417, host: '127.0.0.1', demo: true, browser: false, open: true, help: false };
+  const start: StartArgs = { dataDir: '/shop', port: 4417, host: '127.0.0.1', hostGiven: false, demo: true, browser: false, open: true, help: false };
 
   it('starts the services as serve does, prints the URL and opens Chromium on the shop’s own profile', async () => {
     const t = deps();
     const r = await runBrowserMode(start, { mode: 'browser', chromium: '/usr/bin/chromium', why: 'x', note: null }, t.d);
+    expect(t.d.startServer).toHaveBeenCalledTimes(1);
     expect(t.d.startServer).toHaveBeenCalledWith({ dataDir: '/shop', port: 4417, host: '127.0.0.1', demo: true });
     expect(r.url).toBe('http://127.0.0.1:4417/');
     expect(t.lines).toContain('Open http://127.0.0.1:4417/');
@@ -121,6 +124,19 @@ describe('browser mode', () => {
     await runBrowserMode(start, { mode: 'browser', chromium: null, why: 'x', note: 'no display to open a window on' }, t.d);
     expect(t.d.spawn).not.toHaveBeenCalled();
     expect(t.lines).toEqual(expect.arrayContaining(['Open http://127.0.0.1:4417/', 'Not opening a window: no display to open a window on.']));
+  });
+
+  it('when the owner has turned LAN access on, restarts on all interfaces (an explicit --host is kept)', async () => {
+    const t = deps('http://0.0.0.0:4417', true);
+    const r = await runBrowserMode(start, { mode: 'browser', chromium: null, why: 'x', note: null }, t.d);
+    expect(t.d.startServer.mock.calls.map((c) => (c as unknown as [{ host: string; demo: boolean }])[0])).toMatchObject([{ host: '127.0.0.1', demo: true }, { host: '0.0.0.0', demo: false }]);
+    expect(t.stop).toHaveBeenCalledTimes(1);
+    expect(r.url).toBe('http://127.0.0.1:4417/');
+    expect(t.lines).toContain('LAN access is on: paired devices reach this shop on port 4417.');
+
+    const kept = deps('http://127.0.0.1:4417', true);
+    await runBrowserMode({ ...start, hostGiven: true }, { mode: 'browser', chromium: null, why: 'x', note: null }, kept.d);
+    expect(kept.d.startServer).toHaveBeenCalledTimes(1);
   });
 
   it('stop closes the shop once', async () => {

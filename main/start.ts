@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { LAN_HOST, startHonouringLan } from './electron/services-port';
 import { defaultDataDir } from './paths';
 import type { Running, StartOptions } from './server-main';
 
@@ -16,6 +17,8 @@ export interface StartArgs {
   dataDir: string;
   port: number;
   host: string;
+  /** --host was given: keep it whatever the shop's LAN setting says. */
+  hostGiven: boolean;
   demo: boolean;
   /** Browser mode even when Electron is there. */
   browser: boolean;
@@ -46,6 +49,7 @@ export function parseStartArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     dataDir: resolve(values['data-dir'] ?? defaultDataDir(env)),
     port,
     host: values.host,
+    hostGiven: argv.some((a) => a === '--host' || a.startsWith('--host=')),
     demo: values.demo,
     browser: values.browser,
     open: !values['no-open'],
@@ -150,10 +154,12 @@ export interface BrowserModeDeps {
 
 /** Starts the services and the screen, opens the window if it can, and stops on Ctrl+C. */
 export async function runBrowserMode(args: StartArgs, plan: Extract<Plan, { mode: 'browser' }>, deps: BrowserModeDeps): Promise<{ url: string; stop: () => Promise<void> }> {
-  const running = await deps.startServer({ dataDir: args.dataDir, port: args.port, host: args.host, demo: args.demo });
-  const url = `${running.url}/`;
+  const running = await startHonouringLan(deps.startServer, { dataDir: args.dataDir, port: args.port, host: args.host, hostGiven: args.hostGiven, demo: args.demo });
+  // Bound to every interface for the LAN, the screen on this machine still goes through loopback.
+  const url = `${running.url.replace(`//${LAN_HOST}:`, '//127.0.0.1:')}/`;
   deps.print(`Galla is running in browser mode (${plan.why}).`);
   deps.print(`Open ${url}`);
+  if (new URL(running.url).hostname === LAN_HOST) deps.print(`LAN access is on: paired devices reach this shop on port ${new URL(running.url).port}.`);
   deps.print(`Shop data: ${running.services.dbFile}`);
   if (plan.chromium) {
     const profile = join(args.dataDir, 'browser-profile');
@@ -210,7 +216,7 @@ async function runElectron(root: string, args: StartArgs, plan: Extract<Plan, { 
   await buildShell(root);
   const env: NodeJS.ProcessEnv = { ...process.env, GALLA_SQLITE_BINDING: binding.path };
   delete env.ELECTRON_RUN_AS_NODE;
-  const child = spawn(plan.electron, [join(root, 'dist', 'main', 'electron', 'main.js'), '--data-dir', args.dataDir, '--port', String(args.port), '--host', args.host, ...(args.demo ? ['--demo'] : []), ...passthrough], { stdio: 'inherit', env });
+  const child = spawn(plan.electron, [join(root, 'dist', 'main', 'electron', 'main.js'), '--data-dir', args.dataDir, '--port', String(args.port), ...(args.hostGiven ? ['--host', args.host] : []), ...(args.demo ? ['--demo'] : []), ...passthrough], { stdio: 'inherit', env });
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig));
   child.on('exit', (code) => process.exit(code ?? 0));
   return true;

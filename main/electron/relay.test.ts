@@ -144,8 +144,9 @@ describe('utilityProcess relay', () => {
 
 describe('services arguments', () => {
   it('take npm run serve’s options and defaults', () => {
-    expect(parseServicesArgs(['--data-dir', '/shop', '--port', '5000', '--demo'])).toEqual({ dataDir: '/shop', port: 5000, host: '127.0.0.1', demo: true });
-    expect(parseServicesArgs([], { GALLA_DATA_DIR: '/d' })).toEqual({ dataDir: '/d', port: 4417, host: '127.0.0.1', demo: false });
+    expect(parseServicesArgs(['--data-dir', '/shop', '--port', '5000', '--demo'])).toEqual({ dataDir: '/shop', port: 5000, host: '127.0.0.1', hostGiven: false, demo: true });
+    expect(parseServicesArgs(['--host=0.0.0.0'])).toMatchObject({ host: '0.0.0.0', hostGiven: true });
+    expect(parseServicesArgs([], { GALLA_DATA_DIR: '/d' })).toEqual({ dataDir: '/d', port: 4417, host: '127.0.0.1', hostGiven: false, demo: false });
     expect(() => parseServicesArgs(['--port', 'x'])).toThrow(/--port/);
   });
 });

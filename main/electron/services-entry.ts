@@ -2,14 +2,14 @@
 // `npm run serve` (so the local API and LAN devices work while the window is open), answering the
 // main process over process.parentPort.
 import { startServer } from '../server-main';
-import { type ParentPortLike, parseServicesArgs, serveOverPort } from './services-port';
+import { type ParentPortLike, parseServicesArgs, serveOverPort, startHonouringLan } from './services-port';
 
 const port = (process as NodeJS.Process & { parentPort?: ParentPortLike }).parentPort;
 
 async function main(parent: ParentPortLike) {
   try {
     const args = parseServicesArgs(process.argv.slice(2));
-    const running = await startServer(args);
+    const running = await startHonouringLan(startServer, args);
     serveOverPort(parent, running.services.dispatcher, running.stop);
     parent.postMessage({ type: 'ready', url: running.url, dbFile: running.services.dbFile });
   } catch (e) {

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import type { Dispatcher } from '../commands/dispatch';
 import { defaultDataDir } from '../paths';
+import type { Running, StartOptions } from '../server-main';
 import { asToServices, type FromServices } from './messages';
 
 /** process.parentPort in a utilityProcess: messages arrive as { data }. */
@@ -31,7 +32,26 @@ export interface ServicesArgs {
   dataDir: string;
   port: number;
   host: string;
+  /** --host was given: keep it whatever the shop's LAN setting says. */
+  hostGiven: boolean;
   demo: boolean;
+}
+
+/** All interfaces, for LAN devices; the auth guard still asks each of them for a paired token. */
+export const LAN_HOST = '0.0.0.0';
+
+/**
+ * Starts the services on loopback, or on the LAN when the owner has turned LAN access on (read from
+ * the shop's settings once open; then they restart on all interfaces). An explicit host is kept.
+ */
+export async function startHonouringLan(start: (o: StartOptions) => Promise<Running>, o: StartOptions & { hostGiven: boolean }): Promise<Running> {
+  const { hostGiven, ...opts } = o;
+  const running = await start(opts);
+  if (hostGiven || opts.host === LAN_HOST) return running;
+  const settings = running.services.dispatcher.dispatch('settings-get', {}, { role: 'cashier', source: 'job', who: 'startup' });
+  if (!settings.ok || !settings.value.lanAccess) return running;
+  await running.stop();
+  return start({ ...opts, host: LAN_HOST, demo: false });
 }
 
 /** The same options as `npm run serve`. */
@@ -50,5 +70,5 @@ export function parseServicesArgs(argv: string[], env: NodeJS.ProcessEnv = proce
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${String(values.port)}"`);
   const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir(env);
-  return { dataDir, port, host: String(values.host), demo: values.demo === true };
+  return { dataDir, port, host: String(values.host), hostGiven: argv.some((a) => a === '--host' || a.startsWith('--host=')), demo: values.demo === true };
 }
