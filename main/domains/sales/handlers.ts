@@ -1,16 +1,27 @@
 import type { salesCommands } from '../../../common/commands/sales';
 import { AppError } from '../../../common/errors';
 import type { HandlerTable, ReverserTable } from '../../commands/context';
+import { cancelInvoice } from './cancel';
+import { createInvoice, type InvoiceCreateUndo } from './create';
+import { listInvoices, readInvoice } from './read';
 
 type Names = keyof typeof salesCommands;
 
-const notYet = (name: string) => () => {
-  throw new AppError('UNAVAILABLE', `${name} is not built yet`);
+export const salesHandlers: HandlerTable<Names> = {
+  'invoice-create': (ctx, input) => createInvoice(ctx, input),
+  'invoice-cancel': (ctx, input) => cancelInvoice(ctx.db, input.invoiceId, input.reason ?? null, ctx.at),
+  'invoice-get': (ctx, input) => {
+    const inv = readInvoice(ctx.db, input.invoiceId);
+    if (!inv) throw new AppError('NOT_FOUND', `Invoice not found: ${input.invoiceId}`, 'invoiceId');
+    return inv;
+  },
+  'invoice-list': (ctx, input) => listInvoices(ctx.db, { limit: input.limit, customerId: input.customerId }),
 };
 
-export const salesHandlers: HandlerTable<Names> = {
-
-} as never;
-
-export const salesReversers: ReverserTable<Names> = {};
-void notYet;
+export const salesReversers: ReverserTable<Names> = {
+  // Undoing a sale cancels the bill: its number stays in the series, marked CANCELLED.
+  'invoice-create': (ctx, data) => {
+    const inv = cancelInvoice(ctx.db, (data as InvoiceCreateUndo).invoiceId, 'undone', ctx.at);
+    return `Bill ${inv.number} cancelled`;
+  },
+};
