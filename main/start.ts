@@ -9,7 +9,6 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { LAN_HOST, startHonouringLan } from './electron/services-port';
 import { defaultDataDir } from './paths';
 import type { Running, StartOptions } from './server-main';
 
@@ -25,6 +24,23 @@ export interface StartArgs {
   /** Print the URL without opening a window. */
   open: boolean;
   help: boolean;
+}
+
+/** All interfaces, for LAN devices; the auth guard still asks each of them for a paired token. */
+export const LAN_HOST = '0.0.0.0';
+
+/**
+ * Starts the services on loopback, or on the LAN when the owner has turned LAN access on (read from
+ * the shop's settings once open; then they restart on all interfaces). An explicit host is kept.
+ */
+export async function startHonouringLan(start: (o: StartOptions) => Promise<Running>, o: StartOptions & { hostGiven: boolean }): Promise<Running> {
+  const { hostGiven, ...opts } = o;
+  const running = await start(opts);
+  if (hostGiven || opts.host === LAN_HOST) return running;
+  const settings = running.services.dispatcher.dispatch('settings-get', {}, { role: 'cashier', source: 'job', who: 'startup' });
+  if (!settings.ok || !settings.value.lanAccess) return running;
+  await running.stop();
+  return start({ ...opts, host: LAN_HOST, demo: false });
 }
 
 export const USAGE = 'Usage: npm start -- [--data-dir DIR] [--port N] [--demo] [--host 127.0.0.1] [--browser] [--no-open]';

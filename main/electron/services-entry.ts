@@ -2,7 +2,8 @@
 // `npm run serve` (so the local API and LAN devices work while the window is open), answering the
 // main process over process.parentPort.
 import { startServer } from '../server-main';
-import { type ParentPortLike, parseServicesArgs, serveOverPort, startHonouringLan } from './services-port';
+import { startHonouringLan } from '../start';
+import { type ParentPortLike, parseServicesArgs, serveOverPort } from './services-port';
 
 const port = (process as NodeJS.Process & { parentPort?: ParentPortLike }).parentPort;
 

@@ -3,7 +3,6 @@
 import { parseArgs } from 'node:util';
 import type { Dispatcher } from '../commands/dispatch';
 import { defaultDataDir } from '../paths';
-import type { Running, StartOptions } from '../server-main';
 import { asToServices, type FromServices } from './messages';
 
 /** process.parentPort in a utilityProcess: messages arrive as { data }. */
@@ -35,23 +34,6 @@ export interface ServicesArgs {
   /** --host was given: keep it whatever the shop's LAN setting says. */
   hostGiven: boolean;
   demo: boolean;
-}
-
-/** All interfaces, for LAN devices; the auth guard still asks each of them for a paired token. */
-export const LAN_HOST = '0.0.0.0';
-
-/**
- * Starts the services on loopback, or on the LAN when the owner has turned LAN access on (read from
- * the shop's settings once open; then they restart on all interfaces). An explicit host is kept.
- */
-export async function startHonouringLan(start: (o: StartOptions) => Promise<Running>, o: StartOptions & { hostGiven: boolean }): Promise<Running> {
-  const { hostGiven, ...opts } = o;
-  const running = await start(opts);
-  if (hostGiven || opts.host === LAN_HOST) return running;
-  const settings = running.services.dispatcher.dispatch('settings-get', {}, { role: 'cashier', source: 'job', who: 'startup' });
-  if (!settings.ok || !settings.value.lanAccess) return running;
-  await running.stop();
-  return start({ ...opts, host: LAN_HOST, demo: false });
 }
 
 /** The same options as `npm run serve`. */
