@@ -1,0 +1,250 @@
+// customer-search: one fuzzy Hinglish search for the API, the screen and the voice engine.
+//
+// Scoring, 0..1: each query word takes its best match over the customer's fields (similarity of
+// the words x the field's weight: name 1, nickname 0.95, landmark 0.85, notes 0.7) and the words
+// are averaged, so "Rahul atm" ranks the Rahul whose landmark says ATM above the other Rahuls.
+// Filler words ("wala", "ji", "ke paas", "bhai") are not averaged in; when one appears in a
+// customer's name, nickname or landmark it adds a small bonus, so "Rahul bhai" prefers the Rahul
+// nicknamed "Rahul bhai" while "Sharma ji" still finds every Sharma. Name words the query did not
+// mention cost a little (the query "Rahul" puts "Rahul" before "Rahul Kumar Gupta"). A full phone
+// number scores 1 and comes first.
+import { isFillerWord, latinWords } from '../../../common/text';
+import type { CustomerMatch } from '../../../common/types';
+import type { Db } from '../../db';
+import { prepared } from '../../db/prepared';
+import { readCustomers } from './read';
+import { CustomerSearchIndex, FIELD_NAME, FIELD_WEIGHT, type IndexedCustomer } from './search-index';
+
+export const MIN_MATCH_SCORE = 0.3;
+const MAX_QUERY_WORDS = 8;
+/** Per unmentioned name word, up to three. */
+const UNMENTIONED_NAME_WORD_COST = 0.03;
+const FILLER_BONUS = 0.08;
+
+export interface ParsedQuery {
+  /** Words that must match (name, landmark, nickname, notes words). */
+  words: string[];
+  /** Filler words: a bonus when present, no cost when absent. */
+  fillers: string[];
+  /** Digits typed for a phone (4 or more), without +91 or a leading 0; null when none. */
+  phone: string | null;
+}
+
+/** Splits a query into the words to match, the filler words and any phone digits. */
+export function parseCustomerQuery(q: string): ParsedQuery {
+  const compact = q.replace(/[\s().-]/g, '');
+  if (/^\+?\d{4,}$/.test(compact)) return { words: [], fillers: [], phone: nationalDigits(compact.replace('+', '')) };
+  const all = latinWords(q);
+  const digitRuns = all.filter((w) => /^\d+$/.test(w));
+  const digits = digitRuns.join('');
+  const phone = digits.length >= 4 ? nationalDigits(digits) : null;
+  const text = phone ? all.filter((w) => !/^\d+$/.test(w)) : all;
+  const words = text.filter((w) => !isFillerWord(w));
+  // Only filler words ("bhai"): then they are what is being looked for.
+  if (words.length === 0 && !phone) return { words: text.slice(0, MAX_QUERY_WORDS), fillers: [], phone: null };
+  return { words: words.slice(0, MAX_QUERY_WORDS), fillers: text.filter(isFillerWord).slice(0, MAX_QUERY_WORDS), phone };
+}
+
+function nationalDigits(d: string): string {
+  if (d.length === 12 && d.startsWith('91')) return d.slice(2);
+  if (d.length === 11 && d.startsWith('0')) return d.slice(1);
+  return d;
+}
+
+/** Per-connection index, built on the first search and refreshed from committed rows. */
+interface IndexState {
+  index: CustomerSearchIndex;
+  maxId: number;
+  changed: Set<number>;
+}
+
+const states = new WeakMap<Db, IndexState>();
+
+/**
+ * Tells the index a customer was written; it is read again before the next search. Call it from
+ * any write to a customer's name, nickname, landmark, notes or phone.
+ */
+export function markCustomerChanged(db: Db, id: number): void {
+  states.get(db)?.changed.add(id);
+}
+
+const SELECT_INDEXED = 'SELECT id, name, nickname, landmark, notes, phone FROM customers';
+
+/** Builds the index now instead of on the first search (the services can warm it at start). */
+export function warmCustomerIndex(db: Db): CustomerSearchIndex {
+  return freshIndex(db);
+}
+
+function build(db: Db): IndexState {
+  const index = new CustomerSearchIndex();
+  let maxId = 0;
+  for (const row of prepared<[], IndexedCustomer>(db, SELECT_INDEXED).iterate()) {
+    index.put(row);
+    if (row.id > maxId) maxId = row.id;
+  }
+  return { index, maxId, changed: new Set() };
+}
+
+function freshIndex(db: Db): CustomerSearchIndex {
+  let state = states.get(db);
+  // Dead slots pile up with edits; past twice the live ones, build afresh.
+  if (!state || state.index.slotCount > 2 * state.index.size + 10_000) {
+    state = build(db);
+    if (!db.inTransaction) states.set(db, state);
+    return state.index;
+  }
+  const { max } = prepared<[], { max: number | null }>(db, 'SELECT max(id) AS max FROM customers').get() ?? { max: null };
+  const maxId = max ?? 0;
+  if (maxId === state.maxId && state.changed.size === 0) return state.index;
+  const ids = new Set(state.changed);
+  const rows = [
+    ...(ids.size > 0 ? prepared<[string], IndexedCustomer>(db, `${SELECT_INDEXED} WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify([...ids])) : []),
+    ...prepared<[number], IndexedCustomer>(db, `${SELECT_INDEXED} WHERE id > ?`).all(Math.min(state.maxId, maxId)),
+  ];
+  // A rolled-back insert can leave an id the table no longer has.
+  for (let id = maxId + 1; id <= state.maxId; id++) ids.add(id);
+  for (const row of rows) {
+    state.index.put(row);
+    ids.delete(row.id);
+  }
+  for (const gone of ids) state.index.remove(gone);
+  // Inside someone's transaction the rows read may yet roll back: read them again next time.
+  if (db.inTransaction) for (const row of rows) state.changed.add(row.id);
+  else {
+    state.changed.clear();
+    state.maxId = maxId;
+  }
+  return state.index;
+}
+
+interface Ranked {
+  slot: number;
+  score: number;
+  phoneExact: boolean;
+}
+
+/** Best first: an exact phone, then score, then name, then the older customer. */
+function before(index: CustomerSearchIndex, a: Ranked, b: Ranked): boolean {
+  if (a.phoneExact !== b.phoneExact) return a.phoneExact;
+  if (a.score !== b.score) return a.score > b.score;
+  const an = index.slotName[a.slot]!;
+  const bn = index.slotName[b.slot]!;
+  if (an !== bn) return an < bn;
+  return index.slotId[a.slot]! < index.slotId[b.slot]!;
+}
+
+/** Scratch space reused between searches: one float per (slot, query word). */
+class Scratch {
+  best = new Float32Array(0);
+  bestField = new Uint8Array(0);
+  epochOf = new Uint32Array(0);
+  fillerHits = new Uint8Array(0);
+  epoch = 0;
+  ensure(slots: number) {
+    if (this.epochOf.length >= slots) return;
+    const n = Math.max(slots, this.epochOf.length * 2, 1024);
+    this.best = new Float32Array(n * (MAX_QUERY_WORDS + 1));
+    this.bestField = new Uint8Array(n * (MAX_QUERY_WORDS + 1));
+    this.epochOf = new Uint32Array(n);
+    this.fillerHits = new Uint8Array(n);
+    this.epoch = 0;
+  }
+}
+const scratch = new Scratch();
+const STRIDE = MAX_QUERY_WORDS + 1;
+const PHONE_FIELD = 255;
+
+/** The customers matching a query, best first, each with a matchScore of at least 0.3. */
+export function searchCustomers(db: Db, q: string, limit: number): CustomerMatch[] {
+  const index = freshIndex(db);
+  const query = parseCustomerQuery(q);
+  const terms = query.words.length + (query.phone ? 1 : 0);
+  if (terms === 0) return [];
+  scratch.ensure(index.slotCount);
+  const { best, bestField, epochOf, fillerHits } = scratch;
+  const epoch = ++scratch.epoch;
+  const touched: number[] = [];
+  const touch = (slot: number) => {
+    if (epochOf[slot] === epoch) return;
+    epochOf[slot] = epoch;
+    best.fill(0, slot * STRIDE, slot * STRIDE + STRIDE);
+    fillerHits[slot] = 0;
+    touched.push(slot);
+  };
+  const alive = index.slotId;
+
+  query.words.forEach((word, t) => {
+    for (const { word: w, similarity } of index.matchWord(word, true)) {
+      for (const posting of index.postings.get(w) ?? []) {
+        const slot = posting >> 2;
+        if (alive[slot] === -1) continue;
+        const field = posting & 3;
+        const value = similarity * FIELD_WEIGHT[field as 0 | 1 | 2 | 3];
+        touch(slot);
+        const at = slot * STRIDE + t;
+        if (value > best[at]!) {
+          best[at] = value;
+          bestField[at] = field;
+        }
+      }
+    }
+  });
+  if (query.phone) {
+    const t = query.words.length;
+    for (const { slot, similarity } of index.matchPhone(query.phone)) {
+      if (alive[slot] === -1) continue;
+      touch(slot);
+      best[slot * STRIDE + t] = similarity;
+      bestField[slot * STRIDE + t] = PHONE_FIELD;
+    }
+  }
+  // Filler words only lift customers already found, and only from name, nickname or landmark.
+  query.fillers.forEach((word, f) => {
+    for (const { word: w } of index.matchWord(word, false)) {
+      for (const posting of index.postings.get(w) ?? []) {
+        const slot = posting >> 2;
+        if (epochOf[slot] === epoch && (posting & 3) <= 2) fillerHits[slot]! |= 1 << f;
+      }
+    }
+  });
+
+  const top: Ranked[] = [];
+  for (const slot of touched) {
+    let sum = 0;
+    let nameHits = 0;
+    let phoneExact = false;
+    for (let t = 0; t < terms; t++) {
+      const v = best[slot * STRIDE + t]!;
+      sum += v;
+      const field = bestField[slot * STRIDE + t];
+      if (v > 0 && field === FIELD_NAME) nameHits++;
+      if (v === 1 && field === PHONE_FIELD) phoneExact = true;
+    }
+    let score = sum / terms;
+    if (query.words.length > 0) {
+      const unmentioned = Math.min(3, Math.max(0, index.slotNameWords[slot]! - nameHits));
+      score *= 1 - UNMENTIONED_NAME_WORD_COST * unmentioned;
+    }
+    if (query.fillers.length > 0) score += (FILLER_BONUS * popcount(fillerHits[slot]!)) / query.fillers.length;
+    if (score < MIN_MATCH_SCORE) continue;
+    insertTop(index, top, { slot, score, phoneExact }, limit);
+  }
+
+  const customers = readCustomers(db, top.map((r) => alive[r.slot]!));
+  const scoreOf = new Map(top.map((r) => [alive[r.slot]!, Math.min(1, Math.round(r.score * 1000) / 1000)]));
+  return customers.map((c) => ({ ...c, matchScore: scoreOf.get(c.id) ?? MIN_MATCH_SCORE }));
+}
+
+function insertTop(index: CustomerSearchIndex, top: Ranked[], r: Ranked, limit: number): void {
+  if (top.length === limit && !before(index, r, top[limit - 1]!)) return;
+  let i = top.length;
+  while (i > 0 && before(index, r, top[i - 1]!)) i--;
+  top.splice(i, 0, r);
+  if (top.length > limit) top.pop();
+}
+
+function popcount(n: number): number {
+  let c = 0;
+  for (let x = n; x; x &= x - 1) c++;
+  return c;
+}
