@@ -8,8 +8,9 @@ import { ledgerCommands } from './ledger';
 import { reminderCommands } from './reminders';
 import { systemCommands } from './system';
 import { authCommands } from './auth';
+import { draftCommands } from './drafts';
 
-export const commands = composeCommandTables(customerCommands, catalogCommands, salesCommands, ledgerCommands, reminderCommands, systemCommands, authCommands);
+export const commands = composeCommandTables(customerCommands, catalogCommands, salesCommands, ledgerCommands, reminderCommands, systemCommands, authCommands, draftCommands);
 
 export type Commands = typeof commands;
 export type CommandName = keyof Commands & string;

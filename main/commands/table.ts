@@ -9,6 +9,7 @@ import { ledgerHandlers, ledgerReversers } from '../domains/ledger/handlers';
 import { reminderHandlers, reminderReversers } from '../domains/reminders/handlers';
 import { systemHandlers } from '../domains/system/handlers';
 import { authHandlers } from '../domains/auth/handlers';
+import { draftHandlers } from '../domains/drafts/handlers';
 
 export interface HandlerDeps {
   reminderQueue: ReminderQueue;
@@ -30,6 +31,7 @@ export function buildHandlers(deps: HandlerDeps): Record<CommandName, Handler<Co
     ...reminderHandlers(deps.reminderQueue),
     ...systemHandlers(reversers),
     ...authHandlers,
+    ...draftHandlers,
   } satisfies { [N in CommandName]: Handler<N> };
   return table as unknown as Record<CommandName, Handler<CommandName>>;
 }

@@ -11,6 +11,8 @@ import { ledgerRoutes } from './ledger';
 import { reminderRoutes } from './reminders';
 import { systemRoutes } from './system';
 import { authRoutes } from './auth';
+import { rpcRoutes } from './rpc';
+import { staticRoutes } from './static';
 
 export interface RouteExtras {
   metrics: Metrics;
@@ -19,4 +21,4 @@ export interface RouteExtras {
 
 export type RouteModule = (app: FastifyInstance, deps: ApiDeps, extras: RouteExtras) => void;
 
-export const apiRouteModules: RouteModule[] = [customerRoutes, catalogRoutes, salesRoutes, ledgerRoutes, reminderRoutes, systemRoutes, authRoutes];
+export const apiRouteModules: RouteModule[] = [customerRoutes, catalogRoutes, salesRoutes, ledgerRoutes, reminderRoutes, systemRoutes, authRoutes, rpcRoutes, staticRoutes];
