@@ -68,6 +68,8 @@ export class CustomerSearchIndex {
   private readonly wordsByKey = new Map<string, string[]>();
   private readonly keysByPrefix = new Map<string, string[]>();
   private readonly keysByDeletion = new Map<string, string[]>();
+  /** Spellings too: "Ramseh" is one swap from "Ramesh" but two edits from its key "rames". */
+  private readonly wordsByDeletion = new Map<string, string[]>();
   private readonly phoneExact = new Map<string, number[]>();
   private readonly phoneHead = new Map<string, number[]>();
   private readonly phoneTail = new Map<string, number[]>();
@@ -141,6 +143,7 @@ export class CustomerSearchIndex {
 
   private addWord(word: string): void {
     if (this.postings.has(word)) return;
+    if (word.length >= 3 && !/^\d+$/.test(word)) for (const d of new Set(deletions(word))) pushTo(this.wordsByDeletion, d, word);
     const key = this.keyOf(word);
     const isNewKey = !this.wordsByKey.has(key);
     pushTo(this.wordsByKey, key, word);
@@ -179,6 +182,15 @@ export class CustomerSearchIndex {
             if (distance > maxDistance) continue;
             const sim = typoSimilarity(distance, key, k);
             for (const w of this.wordsByKey.get(k) ?? []) offer(w, sim);
+          }
+        }
+      }
+      if (word.length >= 3) {
+        const maxDistance = word.length >= 6 ? 2 : 1;
+        for (const d of deletions(word)) {
+          for (const w of this.wordsByDeletion.get(d) ?? []) {
+            const distance = editDistance(word, w, maxDistance);
+            if (distance <= maxDistance) offer(w, typoSimilarity(distance, word, w));
           }
         }
       }
