@@ -1,0 +1,24 @@
+// The one way the screen reaches the shop's services: window.galla from Electron's preload when it
+// is there, else the HTTP bridge to the server that served this page.
+import type { GallaBridge } from '../../common/bridge';
+import { createHttpBridge } from './http-bridge';
+
+declare global {
+  interface Window {
+    galla?: GallaBridge;
+  }
+}
+
+let current: GallaBridge | null = null;
+
+export function bridge(): GallaBridge {
+  current ??= window.galla ?? createHttpBridge();
+  return current;
+}
+
+/** Tests and the voice panel may swap in a bridge of their own. */
+export function setBridge(b: GallaBridge): void {
+  current = b;
+}
+
+export const invoke: GallaBridge['invoke'] = (name, input, source) => bridge().invoke(name, input, source);
