@@ -101,6 +101,9 @@ export const ACTIONS: Action[] = [
   { id: 'take-payment', label: 'action.takePayment', keys: ['F2'], scope: 'khata', run: () => s().openKhataForm('payment') },
   { id: 'write-udhaar', label: 'action.writeUdhaar', keys: ['F3'], scope: 'khata', run: () => s().openKhataForm('udhaar') },
   { id: 'share', label: 'action.share', keys: ['F4'], scope: 'khata', run: () => s().openShare() },
+  ...(['cash', 'upi', 'card', 'other'] as const).map(
+    (mode): Action => ({ id: `khata-mode-${mode}`, label: 'khata.mode', keys: [mode === 'card' ? 'd' : mode[0]!], scope: 'dialog:khataForm', run: () => s().setKhataForm({ mode }) }),
+  ),
   { id: 'khata-save', label: 'action.save', keys: ['Enter'], scope: 'dialog:khataForm', run: (src) => s().saveKhataForm(src) },
   { id: 'khata-cancel', label: 'action.cancel', keys: ['Escape'], scope: 'dialog:khataForm', run: () => useApp.setState({ khataForm: null, dialog: null }) },
   { id: 'share-copy', label: 'action.copy', keys: ['Enter'], scope: 'dialog:share', run: () => void navigator.clipboard?.writeText(s().shareText ?? '').catch(() => undefined) },

@@ -15,7 +15,7 @@ export function KhataFormDialog() {
         <div className="modes">
           {PAYMENT_MODES.map((m) => (
             <button key={m} type="button" className={m === f.mode ? 'mode active' : 'mode'} onClick={() => setKhataForm({ mode: m })}>
-              {m.toUpperCase()}
+              {m.toUpperCase()} <kbd>{m === 'card' ? 'D' : m[0]!.toUpperCase()}</kbd>
             </button>
           ))}
         </div>

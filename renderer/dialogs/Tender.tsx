@@ -150,12 +150,20 @@ export function ReceiptDialog() {
             <span>−{formatRupees(inv.discountPaise)}</span>
           </div>
         )}
-        {inv.taxPaise > 0 && (
-          <div className="r-row">
-            <span>{inv.igstPaise > 0 ? 'IGST' : `CGST ${formatRupees(inv.cgstPaise)} + SGST`}</span>
-            <span>{formatRupees(inv.taxPaise)}</span>
-          </div>
-        )}
+        {(
+          [
+            ['CGST', inv.cgstPaise],
+            ['SGST', inv.sgstPaise],
+            ['IGST', inv.igstPaise],
+          ] as const
+        )
+          .filter(([, v]) => v > 0)
+          .map(([name, v]) => (
+            <div className="r-row" key={name}>
+              <span>{name}</span>
+              <span>{formatRupees(v)}</span>
+            </div>
+          ))}
         <div className="r-row r-total">
           <span>{t('bill.total')}</span>
           <span data-testid="receipt-total">{formatRupees(inv.totalPaise)}</span>

@@ -149,7 +149,7 @@ function Totals() {
       </div>
       <div className="row grand">
         <span>
-          {t('bill.total')} <small>{t('bill.items', { n: items })}</small>
+          {t('bill.total')} <small>{items === 1 ? t('bill.oneItem') : t('bill.items', { n: items })}</small>
         </span>
         <Money paise={totals.totalPaise} className="grand-total" />
       </div>

@@ -110,8 +110,8 @@ describe('the counter', () => {
     await page.keyboard.press('F2');
     await page.locator('[data-testid=khata-form] input[name=amount]').waitFor();
     await page.keyboard.type('200');
-    await page.locator('[data-testid=khata-form] button', { hasText: 'UPI' }).click();
-    await page.locator('[data-testid=khata-form] input[name=amount]').focus();
+    await page.keyboard.press('u');
+    await page.locator('[data-testid=khata-form] button.active', { hasText: 'UPI' }).waitFor();
     await page.keyboard.press('Enter');
     await page.locator('[data-testid=khata-notice]', { hasText: 'Sunita Devi now owes ₹306.00' }).waitFor();
     await page.locator('[data-testid=statement] tr', { hasText: 'UPI' }).waitFor();
