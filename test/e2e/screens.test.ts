@@ -1,0 +1,68 @@
+// A UPI sale with its QR, then the Today, Products (low stock) and Settings screens, and Hindi.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openCounter, PRODUCTS, scan, shot, startShop, type Shop } from './shop';
+
+let browser: Browser;
+let shop: Shop;
+let page: Page;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => browser?.close());
+afterEach(async () => {
+  await page?.context().close();
+  await shop?.stop();
+});
+
+describe('the other screens', () => {
+  it('takes UPI with a upi://pay QR, then shows today, low stock, settings and Hindi', async () => {
+    shop = await startShop();
+    page = await openCounter(browser, shop);
+    await scan(page, PRODUCTS.amul.barcode);
+    await scan(page, PRODUCTS.maggi.barcode);
+    await page.locator('[data-testid=save-state]', { hasText: 'Bill kept safe' }).waitFor();
+    await page.keyboard.press('F9');
+    await page.keyboard.press('u');
+    const qr = page.getByTestId('upi-qr');
+    await qr.waitFor();
+    // 58 + 12% = 64.96; 14 + 12% = 15.68; 80.64, with the bill number expected next as the reference.
+    expect(await qr.getAttribute('data-url')).toBe('upi://pay?pa=sharmakirana%40okaxis&pn=Sharma%20Kirana%20Store&am=80.64&cu=INR&tr=SK%2F' + (await fy(page)) + '%2F000001&tn=Bill%20SK%2F' + (await fy(page)) + '%2F000001');
+    await shot(page, 'screens-1-upi');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid=receipt]', { hasText: 'Paid by UPI' }).waitFor();
+    await page.keyboard.press('Enter');
+
+    await page.keyboard.press('Alt+t');
+    await page.getByTestId('today').locator('.tile.big', { hasText: '₹80.64' }).first().waitFor();
+    expect(await page.locator('.chart rect.bar').count()).toBeGreaterThan(0);
+    await shot(page, 'screens-2-today');
+
+    await page.keyboard.press('Alt+p');
+    await page.keyboard.press('F6');
+    await expect.poll(() => page.locator('[data-testid=products] tbody tr').allTextContents()).toEqual([expect.stringContaining('Maggi')]);
+    await shot(page, 'screens-3-low-stock');
+
+    await page.keyboard.press('Alt+s');
+    await page.locator('input[name=vpa]').waitFor();
+    expect(await page.locator('input[name=vpa]').inputValue()).toBe('sharmakirana@okaxis');
+    await shot(page, 'screens-4-settings');
+
+    await page.keyboard.press('Alt+b');
+    await page.keyboard.press('Alt+l');
+    await page.locator('nav', { hasText: 'बिलिंग' }).waitFor();
+    await shot(page, 'screens-5-hindi');
+    // The choice is this counter's and survives a reload.
+    await page.reload();
+    await page.locator('nav', { hasText: 'बिलिंग' }).waitFor();
+  });
+});
+
+/** The financial year as the page's clock sees it ("2627"). */
+async function fy(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const ist = new Date(Date.now() + 5.5 * 3_600_000);
+    const start = ist.getUTCMonth() >= 3 ? ist.getUTCFullYear() : ist.getUTCFullYear() - 1;
+    return `${String(start % 100).padStart(2, '0')}${String((start + 1) % 100).padStart(2, '0')}`;
+  });
+}
