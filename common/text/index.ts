@@ -12,6 +12,11 @@ export { FILLER_WORDS, isFillerWord } from './fillers';
 
 /** Normalised Latin words of any text, Devanagari transliterated: "राहुल, ATM-wala" -> ["rahul", "atm", "wala"]. */
 export function latinWords(text: string): string[] {
+  // Plain ASCII (most stored names and typed queries) needs no Unicode normalisation.
+  if (/^[\x20-\x7e]*$/.test(text)) {
+    const plain = text.toLowerCase().replace(/['`]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+    return plain === '' ? [] : plain.split(' ');
+  }
   const latin = normalise(devanagariToLatin(normalise(text)));
   return latin === '' ? [] : latin.split(' ');
 }

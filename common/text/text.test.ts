@@ -176,3 +176,14 @@ describe('editDistance', () => {
     );
   });
 });
+
+describe('latinWords fast path', () => {
+  it('gives the same words for ASCII as the full path', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[\x20-\x7e]{0,30}$/), (s) => {
+        const full = normalise(devanagariToLatin(normalise(s)));
+        expect(latinWords(s)).toEqual(full === '' ? [] : full.split(' '));
+      }),
+    );
+  });
+});

@@ -51,6 +51,8 @@ function deletions(key: string): string[] {
   return out;
 }
 
+const MATCH_CACHE_SIZE = 5000;
+
 /** The last 10 digits of a stored phone, or null. */
 export const phoneDigits = (phone: string | null): string | null => {
   const d = (phone ?? '').replace(/\D/g, '');
@@ -70,10 +72,11 @@ export class CustomerSearchIndex {
   private readonly keysByDeletion = new Map<string, string[]>();
   /** Spellings too: "Ramseh" is one swap from "Ramesh" but two edits from its key "rames". */
   private readonly wordsByDeletion = new Map<string, string[]>();
-  private readonly phoneExact = new Map<string, number[]>();
   private readonly phoneHead = new Map<string, number[]>();
   private readonly phoneTail = new Map<string, number[]>();
   private readonly slotOfId = new Map<number, number>();
+  /** Query word -> its matches; the same names are asked for all day. Cleared when a word is added. */
+  private readonly matchCache = new Map<string, WordMatch[]>();
   /** Per slot: the customer id, or -1 when the slot is dead. */
   readonly slotId: number[] = [];
   readonly slotName: string[] = [];
@@ -115,12 +118,11 @@ export class CustomerSearchIndex {
     this.slotNameWords.push(Math.max(nameWords, 1));
     const phone = phoneDigits(c.phone);
     this.slotPhone.push(phone);
-    if (phone) {
-      pushTo(this.phoneExact, phone, slot);
-      if (phone.length >= 4) {
-        pushTo(this.phoneHead, phone.slice(0, 4), slot);
-        pushTo(this.phoneTail, phone.slice(-4), slot);
-      }
+    // Buckets by the first and the last 4 digits (about ten phones each at 100,000 customers), not a
+    // map of whole numbers: a hundred thousand one-entry lists would only weigh on the collector.
+    if (phone && phone.length >= 4) {
+      pushTo(this.phoneHead, phone.slice(0, 4), slot);
+      pushTo(this.phoneTail, phone.slice(-4), slot);
     }
   }
 
@@ -143,6 +145,7 @@ export class CustomerSearchIndex {
 
   private addWord(word: string): void {
     if (this.postings.has(word)) return;
+    this.matchCache.clear();
     if (word.length >= 3 && !/^\d+$/.test(word)) for (const d of new Set(deletions(word))) pushTo(this.wordsByDeletion, d, word);
     const key = this.keyOf(word);
     const isNewKey = !this.wordsByKey.has(key);
@@ -157,6 +160,16 @@ export class CustomerSearchIndex {
    * query key begins (still typing), or a key one edit away (two for long words).
    */
   matchWord(word: string, fuzzy: boolean): WordMatch[] {
+    const cacheKey = (fuzzy ? '~' : '=') + word;
+    const cached = this.matchCache.get(cacheKey);
+    if (cached) return cached;
+    const found = this.findWord(word, fuzzy);
+    if (this.matchCache.size >= MATCH_CACHE_SIZE) this.matchCache.clear();
+    this.matchCache.set(cacheKey, found);
+    return found;
+  }
+
+  private findWord(word: string, fuzzy: boolean): WordMatch[] {
     const best = new Map<string, number>();
     const offer = (w: string, sim: number) => {
       if (sim > (best.get(w) ?? 0)) best.set(w, sim);
@@ -203,8 +216,11 @@ export class CustomerSearchIndex {
    * the start (the cashier often types only the last digits).
    */
   matchPhone(digits: string): { slot: number; similarity: number }[] {
-    if (digits.length >= 10) return (this.phoneExact.get(digits.slice(-10)) ?? []).map((slot) => ({ slot, similarity: 1 }));
     if (digits.length < 4) return [];
+    if (digits.length >= 10) {
+      const whole = digits.slice(-10);
+      return (this.phoneTail.get(whole.slice(-4)) ?? []).filter((slot) => this.slotPhone[slot] === whole).map((slot) => ({ slot, similarity: 1 }));
+    }
     const out = new Map<number, number>();
     for (const slot of this.phoneTail.get(digits.slice(-4)) ?? []) {
       if (this.slotPhone[slot]?.endsWith(digits)) out.set(slot, 0.55 + 0.04 * digits.length);

@@ -139,6 +139,7 @@ class Scratch {
   bestField = new Uint8Array(0);
   epochOf = new Uint32Array(0);
   fillerHits = new Uint8Array(0);
+  touched = new Int32Array(0);
   epoch = 0;
   ensure(slots: number) {
     if (this.epochOf.length >= slots) return;
@@ -147,6 +148,7 @@ class Scratch {
     this.bestField = new Uint8Array(n * (MAX_QUERY_WORDS + 1));
     this.epochOf = new Uint32Array(n);
     this.fillerHits = new Uint8Array(n);
+    this.touched = new Int32Array(n);
     this.epoch = 0;
   }
 }
@@ -161,15 +163,19 @@ export function searchCustomers(db: Db, q: string, limit: number): CustomerMatch
   const terms = query.words.length + (query.phone ? 1 : 0);
   if (terms === 0) return [];
   scratch.ensure(index.slotCount);
-  const { best, bestField, epochOf, fillerHits } = scratch;
+  const { best, bestField, epochOf, fillerHits, touched } = scratch;
+  if (scratch.epoch === 0xffffffff) {
+    scratch.epochOf.fill(0);
+    scratch.epoch = 0;
+  }
   const epoch = ++scratch.epoch;
-  const touched: number[] = [];
+  let touchedCount = 0;
   const touch = (slot: number) => {
     if (epochOf[slot] === epoch) return;
     epochOf[slot] = epoch;
     best.fill(0, slot * STRIDE, slot * STRIDE + STRIDE);
     fillerHits[slot] = 0;
-    touched.push(slot);
+    touched[touchedCount++] = slot;
   };
   const alive = index.slotId;
 
@@ -209,7 +215,8 @@ export function searchCustomers(db: Db, q: string, limit: number): CustomerMatch
   });
 
   const top: Ranked[] = [];
-  for (const slot of touched) {
+  for (let i = 0; i < touchedCount; i++) {
+    const slot = touched[i]!;
     let sum = 0;
     let nameHits = 0;
     let phoneExact = false;
