@@ -192,7 +192,7 @@ export class ModelProcess<P extends ProtocolSpec> {
   kill(err = new ModelProcessError('closed', `${this.opts.name} was restarted.`)): void {
     const child = this.drop(err);
     if (child && child.exitCode === null && child.signalCode === null) {
-      this.log.warn(`killing ${this.opts.name} child ${child.pid}: ${err.message}`);
+      (err.kind === 'closed' ? this.log.debug : this.log.warn)(`killing ${this.opts.name} child ${child.pid}: ${err.message}`);
       child.kill('SIGKILL');
     }
   }
@@ -202,6 +202,8 @@ export class ModelProcess<P extends ProtocolSpec> {
     const child = this.child;
     this.kill(new ModelProcessError('closed', `${this.opts.name} is shut down.`));
     if (child && child.exitCode === null && child.signalCode === null) {
+      // The child is unref'd; without this a caller awaiting close() could see its process exit first.
+      child.ref();
       await new Promise<void>((r) => child.once('exit', () => r()));
     }
   }
@@ -225,7 +227,9 @@ export function serveModelProcess<P extends ProtocolSpec>(handlers: { [K in keyo
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
       const code = (err as { code?: unknown }).code;
-      send({ id: m.id, ok: false, error: { name: err.name, message: err.message, ...(typeof code === 'string' ? { code } : {}) } } satisfies Reply);
+      // Libraries often subclass Error without setting name (node-llama-cpp's InvalidGgufMagicError): use the class.
+      const name = err.name === 'Error' && err.constructor.name ? err.constructor.name : err.name;
+      send({ id: m.id, ok: false, error: { name, message: err.message, ...(typeof code === 'string' ? { code } : {}) } } satisfies Reply);
     }
   });
   send({ ready: true });
