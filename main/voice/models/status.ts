@@ -6,8 +6,8 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkFile } from './download';
 import { mb } from './errors';
-import { bundledFilePath, ENGINES, modelSize, type Manifest, type ModelEngine, type ModelEntry } from './manifest';
-import { installedFilePath, partFilePath } from './paths';
+import { bundledFilePath, ENGINES, loadManifest, modelSize, type Manifest, type ModelEngine, type ModelEntry } from './manifest';
+import { defaultModelsDir, installedFilePath, partFilePath } from './paths';
 
 /** "487.6 MB", or "63.5 MB + a file of unknown size" when a size is not published. */
 export function sizeText(model: ModelEntry): string {
@@ -204,4 +204,11 @@ export async function engineAvailability(
     out.push({ engine, ok: false, model: (broken ?? suggested).model.id, path: null, adds: suggested.model.adds, reason });
   }
   return out;
+}
+
+/** engineAvailability with the shipped manifest and the default models dir: what the voice screen shows. */
+export function currentEngineAvailability(env: NodeJS.ProcessEnv = process.env): Promise<EngineAvailability[]> {
+  return engineAvailability(loadManifest(), defaultModelsDir(env), {
+    preferred: { ...(env.GALLA_WHISPER_MODEL ? { whisper: env.GALLA_WHISPER_MODEL } : {}), ...(env.GALLA_LLM_MODEL ? { llama: env.GALLA_LLM_MODEL } : {}) },
+  });
 }
