@@ -69,6 +69,8 @@ export class CustomerSearchIndex {
   private readonly keyOfWord = new Map<string, string>();
   private readonly wordsByKey = new Map<string, string[]>();
   private readonly keysByPrefix = new Map<string, string[]>();
+  /** Spelt prefixes of 2 and 3 letters, for query words whose key is too short to say much ("sha" is key "sa"). */
+  private readonly wordsByPrefix = new Map<string, string[]>();
   private readonly keysByDeletion = new Map<string, string[]>();
   /** Spellings too: "Ramseh" is one swap from "Ramesh" but two edits from its key "rames". */
   private readonly wordsByDeletion = new Map<string, string[]>();
@@ -146,12 +148,15 @@ export class CustomerSearchIndex {
   private addWord(word: string): void {
     if (this.postings.has(word)) return;
     this.matchCache.clear();
-    if (word.length >= 3 && !/^\d+$/.test(word)) for (const d of new Set(deletions(word))) pushTo(this.wordsByDeletion, d, word);
+    if (!/^\d+$/.test(word)) {
+      if (word.length >= 3) for (const d of new Set(deletions(word))) pushTo(this.wordsByDeletion, d, word);
+      for (let n = 2; n <= 3 && n < word.length; n++) pushTo(this.wordsByPrefix, word.slice(0, n), word);
+    }
     const key = this.keyOf(word);
     const isNewKey = !this.wordsByKey.has(key);
     pushTo(this.wordsByKey, key, word);
     if (!isNewKey) return;
-    for (let n = 2; n < key.length; n++) pushTo(this.keysByPrefix, key.slice(0, n), key);
+    for (let n = 3; n < key.length; n++) pushTo(this.keysByPrefix, key.slice(0, n), key);
     if (key.length >= 3) for (const d of new Set(deletions(key))) pushTo(this.keysByDeletion, d, key);
   }
 
@@ -178,11 +183,15 @@ export class CustomerSearchIndex {
     const key = this.keyOf(word);
     for (const w of this.wordsByKey.get(key) ?? []) offer(w, SIM_SAME_KEY);
     if (fuzzy && !/^\d+$/.test(word)) {
-      if (key.length >= 2) {
+      // A key of 3 or more letters is matched as a prefix of keys (all spellings); a shorter one
+      // merges too much ("sha" and "sa" are both "sa"), so then the spelling itself is the prefix.
+      if (key.length >= 3) {
         for (const k of this.keysByPrefix.get(key) ?? []) {
           const sim = prefixSimilarity(key, k);
           for (const w of this.wordsByKey.get(k) ?? []) offer(w, sim);
         }
+      } else if (word.length >= 2) {
+        for (const w of this.wordsByPrefix.get(word) ?? []) offer(w, prefixSimilarity(word, w));
       }
       if (key.length >= 3) {
         const maxDistance = key.length >= 6 ? 2 : 1;

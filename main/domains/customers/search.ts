@@ -124,130 +124,153 @@ interface Ranked {
 }
 
 /** Best first: an exact phone, then score, then name, then the older customer. */
-function before(index: CustomerSearchIndex, a: Ranked, b: Ranked): boolean {
-  if (a.phoneExact !== b.phoneExact) return a.phoneExact;
-  if (a.score !== b.score) return a.score > b.score;
-  const an = index.slotName[a.slot]!;
+function before(index: CustomerSearchIndex, slot: number, score: number, phoneExact: boolean, b: Ranked): boolean {
+  if (phoneExact !== b.phoneExact) return phoneExact;
+  if (score !== b.score) return score > b.score;
+  const an = index.slotName[slot]!;
   const bn = index.slotName[b.slot]!;
   if (an !== bn) return an < bn;
-  return index.slotId[a.slot]! < index.slotId[b.slot]!;
+  return index.slotId[slot]! < index.slotId[b.slot]!;
 }
 
-/** Scratch space reused between searches: one float per (slot, query word). */
+/** Keeps the best `limit`, allocating only for a candidate that gets in (most do not). */
+function insertTop(index: CustomerSearchIndex, top: Ranked[], slot: number, score: number, phoneExact: boolean, limit: number): void {
+  if (top.length === limit && !before(index, slot, score, phoneExact, top[limit - 1]!)) return;
+  let i = top.length;
+  while (i > 0 && before(index, slot, score, phoneExact, top[i - 1]!)) i--;
+  top.splice(i, 0, { slot, score, phoneExact });
+  if (top.length > limit) top.pop();
+}
+
+/**
+ * Scratch space reused between searches: one float per (slot, query word) and the list of slots
+ * touched. The hot loops below are small functions over typed arrays so that V8 optimises them
+ * early and they allocate nothing per posting (a search may walk tens of thousands of postings).
+ */
 class Scratch {
   best = new Float32Array(0);
   bestField = new Uint8Array(0);
   epochOf = new Uint32Array(0);
   fillerHits = new Uint8Array(0);
   touched = new Int32Array(0);
+  touchedCount = 0;
   epoch = 0;
-  ensure(slots: number) {
-    if (this.epochOf.length >= slots) return;
-    const n = Math.max(slots, this.epochOf.length * 2, 1024);
-    this.best = new Float32Array(n * (MAX_QUERY_WORDS + 1));
-    this.bestField = new Uint8Array(n * (MAX_QUERY_WORDS + 1));
-    this.epochOf = new Uint32Array(n);
-    this.fillerHits = new Uint8Array(n);
-    this.touched = new Int32Array(n);
-    this.epoch = 0;
+
+  begin(slots: number): void {
+    if (this.epochOf.length < slots) {
+      const n = Math.max(slots, this.epochOf.length * 2, 1024);
+      this.best = new Float32Array(n * STRIDE);
+      this.bestField = new Uint8Array(n * STRIDE);
+      this.epochOf = new Uint32Array(n);
+      this.fillerHits = new Uint8Array(n);
+      this.touched = new Int32Array(n);
+      this.epoch = 0;
+    }
+    if (this.epoch === 0xffffffff) {
+      this.epochOf.fill(0);
+      this.epoch = 0;
+    }
+    this.epoch++;
+    this.touchedCount = 0;
   }
 }
 const scratch = new Scratch();
 const STRIDE = MAX_QUERY_WORDS + 1;
 const PHONE_FIELD = 255;
+const WEIGHTS = Float64Array.from(FIELD_WEIGHT);
+
+/** Records, per slot, the best value of query word t over the postings of one matched word. */
+function accumulate(s: Scratch, alive: number[], postings: number[], similarity: number, t: number): void {
+  const { best, bestField, epochOf, fillerHits, touched, epoch } = s;
+  for (let i = 0; i < postings.length; i++) {
+    const posting = postings[i]!;
+    const slot = posting >> 2;
+    if (alive[slot] === -1) continue;
+    const field = posting & 3;
+    const at = slot * STRIDE;
+    if (epochOf[slot] !== epoch) {
+      epochOf[slot] = epoch;
+      for (let k = 0; k < STRIDE; k++) best[at + k] = 0;
+      fillerHits[slot] = 0;
+      touched[s.touchedCount++] = slot;
+    }
+    const value = similarity * WEIGHTS[field]!;
+    if (value > best[at + t]!) {
+      best[at + t] = value;
+      bestField[at + t] = field;
+    }
+  }
+}
+
+function accumulatePhone(s: Scratch, slot: number, similarity: number, t: number): void {
+  const at = slot * STRIDE;
+  if (s.epochOf[slot] !== s.epoch) {
+    s.epochOf[slot] = s.epoch;
+    for (let k = 0; k < STRIDE; k++) s.best[at + k] = 0;
+    s.fillerHits[slot] = 0;
+    s.touched[s.touchedCount++] = slot;
+  }
+  s.best[at + t] = similarity;
+  s.bestField[at + t] = PHONE_FIELD;
+}
+
+/** Filler words only lift customers already found, and only from name, nickname or landmark. */
+function markFillers(s: Scratch, postings: number[], bit: number): void {
+  const { epochOf, fillerHits, epoch } = s;
+  for (let i = 0; i < postings.length; i++) {
+    const posting = postings[i]!;
+    const slot = posting >> 2;
+    if (epochOf[slot] === epoch && (posting & 3) <= 2) fillerHits[slot]! |= bit;
+  }
+}
+
+function rank(s: Scratch, index: CustomerSearchIndex, query: ParsedQuery, limit: number): Ranked[] {
+  const { best, bestField, fillerHits, touched } = s;
+  const terms = query.words.length + (query.phone ? 1 : 0);
+  const words = query.words.length;
+  const fillers = query.fillers.length;
+  const top: Ranked[] = [];
+  for (let i = 0; i < s.touchedCount; i++) {
+    const slot = touched[i]!;
+    const at = slot * STRIDE;
+    let sum = 0;
+    let nameHits = 0;
+    let phoneExact = false;
+    for (let t = 0; t < terms; t++) {
+      const v = best[at + t]!;
+      sum += v;
+      const field = bestField[at + t];
+      if (v > 0 && field === FIELD_NAME) nameHits++;
+      if (v === 1 && field === PHONE_FIELD) phoneExact = true;
+    }
+    let score = sum / terms;
+    if (words > 0) score *= 1 - UNMENTIONED_NAME_WORD_COST * Math.min(3, Math.max(0, index.slotNameWords[slot]! - nameHits));
+    if (fillers > 0) score += (FILLER_BONUS * popcount(fillerHits[slot]!)) / fillers;
+    if (score >= MIN_MATCH_SCORE) insertTop(index, top, slot, score, phoneExact, limit);
+  }
+  return top;
+}
 
 /** The customers matching a query, best first, each with a matchScore of at least 0.3. */
 export function searchCustomers(db: Db, q: string, limit: number): CustomerMatch[] {
   const index = freshIndex(db);
   const query = parseCustomerQuery(q);
-  const terms = query.words.length + (query.phone ? 1 : 0);
-  if (terms === 0) return [];
-  scratch.ensure(index.slotCount);
-  const { best, bestField, epochOf, fillerHits, touched } = scratch;
-  if (scratch.epoch === 0xffffffff) {
-    scratch.epochOf.fill(0);
-    scratch.epoch = 0;
-  }
-  const epoch = ++scratch.epoch;
-  let touchedCount = 0;
-  const touch = (slot: number) => {
-    if (epochOf[slot] === epoch) return;
-    epochOf[slot] = epoch;
-    best.fill(0, slot * STRIDE, slot * STRIDE + STRIDE);
-    fillerHits[slot] = 0;
-    touched[touchedCount++] = slot;
-  };
+  if (query.words.length === 0 && !query.phone) return [];
+  scratch.begin(index.slotCount);
   const alive = index.slotId;
-
   query.words.forEach((word, t) => {
-    for (const { word: w, similarity } of index.matchWord(word, true)) {
-      for (const posting of index.postings.get(w) ?? []) {
-        const slot = posting >> 2;
-        if (alive[slot] === -1) continue;
-        const field = posting & 3;
-        const value = similarity * FIELD_WEIGHT[field as 0 | 1 | 2 | 3];
-        touch(slot);
-        const at = slot * STRIDE + t;
-        if (value > best[at]!) {
-          best[at] = value;
-          bestField[at] = field;
-        }
-      }
-    }
+    for (const m of index.matchWord(word, true)) accumulate(scratch, alive, index.postings.get(m.word) ?? [], m.similarity, t);
   });
   if (query.phone) {
-    const t = query.words.length;
-    for (const { slot, similarity } of index.matchPhone(query.phone)) {
-      if (alive[slot] === -1) continue;
-      touch(slot);
-      best[slot * STRIDE + t] = similarity;
-      bestField[slot * STRIDE + t] = PHONE_FIELD;
-    }
+    for (const m of index.matchPhone(query.phone)) if (alive[m.slot] !== -1) accumulatePhone(scratch, m.slot, m.similarity, query.words.length);
   }
-  // Filler words only lift customers already found, and only from name, nickname or landmark.
   query.fillers.forEach((word, f) => {
-    for (const { word: w } of index.matchWord(word, false)) {
-      for (const posting of index.postings.get(w) ?? []) {
-        const slot = posting >> 2;
-        if (epochOf[slot] === epoch && (posting & 3) <= 2) fillerHits[slot]! |= 1 << f;
-      }
-    }
+    for (const m of index.matchWord(word, false)) markFillers(scratch, index.postings.get(m.word) ?? [], 1 << f);
   });
-
-  const top: Ranked[] = [];
-  for (let i = 0; i < touchedCount; i++) {
-    const slot = touched[i]!;
-    let sum = 0;
-    let nameHits = 0;
-    let phoneExact = false;
-    for (let t = 0; t < terms; t++) {
-      const v = best[slot * STRIDE + t]!;
-      sum += v;
-      const field = bestField[slot * STRIDE + t];
-      if (v > 0 && field === FIELD_NAME) nameHits++;
-      if (v === 1 && field === PHONE_FIELD) phoneExact = true;
-    }
-    let score = sum / terms;
-    if (query.words.length > 0) {
-      const unmentioned = Math.min(3, Math.max(0, index.slotNameWords[slot]! - nameHits));
-      score *= 1 - UNMENTIONED_NAME_WORD_COST * unmentioned;
-    }
-    if (query.fillers.length > 0) score += (FILLER_BONUS * popcount(fillerHits[slot]!)) / query.fillers.length;
-    if (score < MIN_MATCH_SCORE) continue;
-    insertTop(index, top, { slot, score, phoneExact }, limit);
-  }
-
+  const top = rank(scratch, index, query, limit);
   const customers = readCustomers(db, top.map((r) => alive[r.slot]!));
   const scoreOf = new Map(top.map((r) => [alive[r.slot]!, Math.min(1, Math.round(r.score * 1000) / 1000)]));
   return customers.map((c) => ({ ...c, matchScore: scoreOf.get(c.id) ?? MIN_MATCH_SCORE }));
-}
-
-function insertTop(index: CustomerSearchIndex, top: Ranked[], r: Ranked, limit: number): void {
-  if (top.length === limit && !before(index, r, top[limit - 1]!)) return;
-  let i = top.length;
-  while (i > 0 && before(index, r, top[i - 1]!)) i--;
-  top.splice(i, 0, r);
-  if (top.length > limit) top.pop();
 }
 
 function popcount(n: number): number {
