@@ -201,3 +201,22 @@ describe('customer-search', () => {
     expect(services.dispatcher.dispatch('customer-search', { q: '  ' }, cashier)).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'q' } });
   });
 });
+
+describe('an index first built inside a transaction', () => {
+  it('is used there and built again once the transaction rolls back', () => {
+    services = createServices({ dataDir: null, clock: fixedClock('2026-03-10T05:30:00Z') });
+    const at = '2026-03-10T05:30:00.000Z';
+    try {
+      services.db.transaction(() => {
+        services.db.prepare("INSERT INTO customers (name, name_key, created_at, updated_at) VALUES ('Pinky', 'pinky', ?, ?)").run(at, at);
+        expect(searchCustomers(services.db, 'Pinky', 10).map((c) => c.name)).toEqual(['Pinky']);
+        services.db.prepare("UPDATE customers SET name = 'Bunty', name_key = 'bunty' WHERE id = 1").run();
+        throw new Error('roll back');
+      })();
+    } catch {
+      // expected
+    }
+    expect(searchCustomers(services.db, 'Pinky', 10)).toEqual([]);
+    expect(searchCustomers(services.db, 'Bunty', 10)).toEqual([]);
+  });
+});

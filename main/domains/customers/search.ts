@@ -56,6 +56,8 @@ interface IndexState {
   index: CustomerSearchIndex;
   maxId: number;
   changed: Set<number>;
+  /** Built inside someone's transaction, which may yet roll back: built again once outside one. */
+  provisional: boolean;
 }
 
 const states = new WeakMap<Db, IndexState>();
@@ -82,15 +84,15 @@ function build(db: Db): IndexState {
     index.put(row);
     if (row.id > maxId) maxId = row.id;
   }
-  return { index, maxId, changed: new Set() };
+  return { index, maxId, changed: new Set(), provisional: db.inTransaction };
 }
 
 function freshIndex(db: Db): CustomerSearchIndex {
   let state = states.get(db);
   // Dead slots pile up with edits; past twice the live ones, build afresh.
-  if (!state || state.index.slotCount > 2 * state.index.size + 10_000) {
+  if (!state || (state.provisional && !db.inTransaction) || state.index.slotCount > 2 * state.index.size + 10_000) {
     state = build(db);
-    if (!db.inTransaction) states.set(db, state);
+    states.set(db, state);
     return state.index;
   }
   const { max } = prepared<[], { max: number | null }>(db, 'SELECT max(id) AS max FROM customers').get() ?? { max: null };
