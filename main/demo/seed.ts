@@ -88,7 +88,10 @@ export function seedDemoShop(services: Services): { seeded: boolean } {
       }
       clock.set(new Date(dayStartIst + 18 * 3_600_000));
       if (clock.now().getTime() < now.getTime()) {
-        run('ledger-record-payment', { customerId: pick(customerIds), amountPaise: rupeesToPaise(200 + Math.floor(rand() * 6) * 100), mode: pick(['cash', 'upi'] as const) });
+        // An evening payment from someone who owes, never more than they owe.
+        const payer = run('customer-get', { customerId: pick(customerIds) });
+        const amountPaise = Math.min(payer.balancePaise, rupeesToPaise(200 + Math.floor(rand() * 6) * 100));
+        if (amountPaise > 0) run('ledger-record-payment', { customerId: payer.id, amountPaise, mode: pick(['cash', 'upi'] as const) });
       }
     }
   })();
