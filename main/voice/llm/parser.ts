@@ -122,8 +122,10 @@ export class LlamaFallbackParser implements FallbackParser {
     try {
       return await this.parseOrThrow(text, catalog);
     } catch (e) {
-      this.lastError = e instanceof Error ? e.message : String(e);
-      log.warn(`fallback gave no frame: ${this.lastError}`);
+      const why = e instanceof Error ? e.message : String(e);
+      // The same reason every utterance (no model installed) is worth one warning, not one per word said.
+      (why === this.lastError ? log.debug : log.warn)(`fallback gave no frame: ${why}`);
+      this.lastError = why;
       return null;
     }
   }
