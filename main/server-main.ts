@@ -6,6 +6,7 @@ import { createServices, type Services } from './services';
 import { logger } from './log';
 import { join } from 'node:path';
 import { nightlyBackup } from './jobs/backup';
+import { warmCustomerIndex } from './domains/customers/search';
 import { createScheduler, type ScheduledTask } from './jobs/scheduler';
 
 const log = logger('server');
@@ -51,6 +52,11 @@ export async function startServer(opts: StartOptions): Promise<Running> {
     }
     const scheduler = opts.scheduler === false || tasks.length === 0 ? null : createScheduler(tasks);
     await scheduler?.start();
+    // Build the customer search index once the server answers, so the first search at the counter
+    // does not pay for it (about a second at 100,000 customers).
+    setImmediate(() => {
+      if (services.db.open) warmCustomerIndex(services.db);
+    });
     let stopped = false;
     return {
       services,
