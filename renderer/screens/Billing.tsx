@@ -33,7 +33,7 @@ function SearchBox() {
         <div className="notice ok">{billNotice}</div>
       ) : null}
       {showResults && (
-        <ul className="results" data-testid="results">
+        <ul className="results" data-testid="results" data-for={resultsFor}>
           {results.length === 0 && <li className="empty">{t('bill.noResults', { q: query })}</li>}
           {results.map((p, i) => (
             <li

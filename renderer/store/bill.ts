@@ -62,6 +62,9 @@ export interface BillSlice {
   setBillError(text: string | null): void;
 }
 
+/** How soon a save that found the services down is tried again. */
+const RETRY_MS = 2000;
+
 let chain: Promise<unknown> = Promise.resolve();
 /** Draft commands in order, one at a time. */
 function serial<T>(fn: () => Promise<T>): Promise<T> {
@@ -87,7 +90,13 @@ export const createBillSlice: Slice<BillSlice> = (set, get) => {
         return;
       }
       if (r.ok) set({ draftId: r.value?.id ?? null, savedData: data, totals: r.value?.totals ?? EMPTY_TOTALS, saving: false });
-      else {
+      else if (r.error.code === 'UNAVAILABLE') {
+        // The services are not answering: the bill stays as the cashier sees it and is saved again.
+        set({ billError: get().errorText(r.error) });
+        setTimeout(() => {
+          if (get().billVersion === version) change(get().data, source);
+        }, RETRY_MS);
+      } else {
         // Not kept: the bill goes back to what the services hold, and the reason is shown.
         const back = get().savedData;
         set({ data: back, billVersion: version + 1, saving: false, billError: get().errorText(r.error), selectedLine: Math.min(get().selectedLine, back.lines.length - 1) });

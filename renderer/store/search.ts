@@ -5,10 +5,11 @@ import type { ProductMatch } from '../../common/types';
 import { invoke } from '../bridge';
 import { splitQuantityPrefix } from '../lib/parse';
 import { quantityForPrice, readScaleLabel } from '../lib/scale';
-import { isBarcodeLike } from '../lib/scanner';
+import { isBarcodeLike, SCAN_MAX_GAP_MS } from '../lib/scanner';
 import type { Slice } from './types';
 
-export const SEARCH_DEBOUNCE_MS = 20;
+/** A search waits this long only when one is already out. */
+export const SEARCH_DEBOUNCE_MS = 15;
 export const SEARCH_LIMIT = 8;
 
 export interface SearchSlice {
@@ -28,6 +29,9 @@ export interface SearchSlice {
 
 let seq = 0;
 let timer: ReturnType<typeof setTimeout> | null = null;
+let inFlight = false;
+/** Keys closer together than a person types are probably a scan: no search per key then. */
+let lastKeyAt = -Infinity;
 
 export const createSearchSlice: Slice<SearchSlice> = (set, get) => {
   const search = async (query: string) => {
@@ -37,6 +41,20 @@ export const createSearchSlice: Slice<SearchSlice> = (set, get) => {
     const r = await invoke('product-search', { q, limit: SEARCH_LIMIT }, 'keyboard');
     if (mine !== seq) return; // a newer keystroke's search is on its way
     set({ results: r.ok ? r.value : [], resultsFor: query, resultSelected: 0, billError: r.ok ? get().billError : get().errorText(r.error) });
+  };
+
+  /** Searches for the box's current text, one search at a time. */
+  const kick = async (): Promise<void> => {
+    if (inFlight) return;
+    const query = get().query;
+    if (!query.trim() || get().resultsFor === query) return;
+    inFlight = true;
+    try {
+      await search(query);
+    } finally {
+      inFlight = false;
+    }
+    if (get().query !== query) void kick();
   };
 
   const exact = async (code: string, source: ScreenSource): Promise<ProductMatch | null> => {
@@ -62,7 +80,16 @@ export const createSearchSlice: Slice<SearchSlice> = (set, get) => {
         set({ results: [], resultsFor: '', resultSelected: 0 });
         return;
       }
-      timer = setTimeout(() => void search(query), SEARCH_DEBOUNCE_MS);
+      // At typing speed every key searches at once; while a search is out, the keys that follow
+      // (a fast typist, a scanner's burst) fold into one search for the newest text.
+      const now = performance.now();
+      const burst = now - lastKeyAt < SCAN_MAX_GAP_MS;
+      lastKeyAt = now;
+      if (inFlight || burst) {
+        timer = setTimeout(() => void kick(), burst ? SCAN_MAX_GAP_MS : SEARCH_DEBOUNCE_MS);
+        return;
+      }
+      void kick();
     },
     moveResult: (delta) => set({ resultSelected: Math.max(0, Math.min(get().results.length - 1, get().resultSelected + delta)) }),
     clearSearch: () => {
