@@ -1,0 +1,85 @@
+// What the counter said, as words: Devanagari read as Latin, one case, punctuation gone, numbers
+// kept whole ("1,500" -> 1500, "2.5", "9:30"), "500ml" split into 500 + ml, and verbs that STT or a
+// typist runs together split apart ("kardo" -> kar do). Each word keeps its phonetic key, so
+// doodh/dudh and cheeni/chini compare equal downstream, and where a pause (comma, full stop) fell.
+import { asciiDigits, devanagariToLatin, normalise, phoneticKey } from '../text';
+
+export interface Token {
+  /** Lower-case Latin word, or a number ("1500", "2.5") or a time ("9:30"). */
+  norm: string;
+  /** phoneticKey(norm); the number itself for numbers. */
+  key: string;
+  /** The word as written (Devanagari transliterated), for names a customer is created with. */
+  surface: string;
+  /** A comma, full stop or similar came right before this word. */
+  pauseBefore: boolean;
+}
+
+// Verb stems that take a light verb ("kar do", "bana do", "likh do"); written as one word they are split.
+const STEMS = [
+  'kar', 'kr', 'bana', 'bna', 'hata', 'de', 'le', 'likh', 'bhej', 'dikha', 'bata', 'rakh', 'nikal', 'chadha', 'jod', 'laga',
+  'mila', 'bhar', 'cancel', 'sun', 'dekh', 'gin', 'jama', 'badal', 'daal', 'dal', 'ho', 'chuka', 'save', 'book',
+];
+const LIGHT = ['do', 'dena', 'dijiye', 'diya', 'diye', 'di', 'lo', 'lena', 'liya', 'gaya', 'gayi', 'gaye', 'karo', 'kar'];
+const SPLITS = new Map<string, [string, string]>();
+for (const s of STEMS) for (const l of LIGHT) if (s !== l) SPLITS.set(s + l, [s, l]);
+SPLITS.set('hogya', ['ho', 'gaya']);
+SPLITS.set('krdo', ['kar', 'do']);
+
+const PAUSE = /[,.;!?।॥…:\-–—]/;
+
+// Keys are asked for the same few hundred words again and again (every utterance, every lookup).
+const keyCache = new Map<string, string>();
+/** phoneticKey, remembered. */
+export function keyOf(word: string): string {
+  let k = keyCache.get(word);
+  if (k === undefined) {
+    if (keyCache.size > 20_000) keyCache.clear();
+    k = phoneticKey(word);
+    keyCache.set(word, k);
+  }
+  return k;
+}
+
+/** The words of an utterance as the engine reads them. */
+export function tokenize(text: string): Token[] {
+  let t = asciiDigits(devanagariToLatin(text.normalize('NFC')));
+  t = t.replace(/(\d),(?=\d{2,3}\b)/g, '$1'); // 1,500 and 1,25,000
+  t = t.replace(/₹\s*/g, ' rupaye ').replace(/\brs\.?\s*(?=\d)/gi, ' rupaye ');
+  t = t.replace(/(\d)\s*%/g, '$1 percent ');
+  t = t.replace(/\+\s*91[\s-]*(?=\d)/g, ' ');
+  const out: Token[] = [];
+  let pause = false;
+  // Numbers with a decimal point or a clock colon are kept whole; anything else splits.
+  const re = /(\d{1,2}:\d{2})|(\d+\.\d+)|(\d+)|([\p{L}\p{M}]+)|(\s+)|([^\s\p{L}\p{M}\d]+)/gu;
+  for (const m of t.matchAll(re)) {
+    const [whole, time, decimal, digits, letters, , punct] = m;
+    if (punct !== undefined) {
+      if (PAUSE.test(punct)) pause = true;
+      continue;
+    }
+    if (letters === undefined && time === undefined && decimal === undefined && digits === undefined) continue;
+    if (letters !== undefined) {
+      const norm = normalise(letters);
+      if (norm === '') continue;
+      for (const w of norm.split(' ')) pushWord(out, w, letters, pause);
+    } else {
+      out.push({ norm: whole, key: whole, surface: whole, pauseBefore: pause });
+    }
+    pause = false;
+  }
+  return out;
+}
+
+function pushWord(out: Token[], word: string, surface: string, pauseBefore: boolean): void {
+  const split = SPLITS.get(word);
+  if (split) {
+    out.push({ norm: split[0], key: keyOf(split[0]), surface: split[0], pauseBefore });
+    out.push({ norm: split[1], key: keyOf(split[1]), surface: split[1], pauseBefore: false });
+    return;
+  }
+  out.push({ norm: word, key: keyOf(word), surface, pauseBefore });
+}
+
+/** True for a token that is a written number ("12", "2.5"). */
+export const isDigits = (t: Token | undefined): boolean => t !== undefined && /^\d+(\.\d+)?$/.test(t.norm);

@@ -1,0 +1,244 @@
+// One pass over an utterance that finds everything the intent rules look at: phone numbers, a day
+// and time, payment modes, products, numbers and units, the quantity each product was said with,
+// the customer, and the working words. Order matters: each step only looks at words the steps
+// before it left unexplained (a time's "7" is not an amount, a product is not a name).
+import { conceptIndex, hasConcept, type Concept } from '../../../common/hinglish/lexicon';
+import { findWhen, type WhenMention } from '../../../common/hinglish/datetime';
+import { findNumbers, numberWord, type NumberSpan } from '../../../common/hinglish/numbers';
+import { findPaymentModes, type ModeMention } from '../../../common/hinglish/payment';
+import { isDigits, tokenize, type Token } from '../../../common/hinglish/tokens';
+import { toProductUnit, unitOf, type UnitName } from '../../../common/hinglish/units';
+import type { Product } from '../../../common/types';
+import { findCustomer, nameRuns, type CustomerRef, type NameRun } from './customers';
+import type { ProductMention } from './products';
+import type { ShopView } from './shop';
+
+export interface Item {
+  product: Product;
+  /** In the product's own unit. */
+  quantity: number;
+  /** A number was said for it (else 1 is assumed). */
+  explicit: boolean;
+  /** The number came after the product ("doodh teen kar do"). */
+  after: boolean;
+  start: number;
+  end: number;
+  mention: ProductMention;
+}
+
+export interface PhoneMention {
+  digits: string;
+  start: number;
+  end: number;
+}
+
+export interface Analysis {
+  text: string;
+  tokens: Token[];
+  concepts: Map<Concept, number[]>;
+  when: WhenMention | null;
+  modes: ModeMention[];
+  phone: PhoneMention | null;
+  products: ProductMention[];
+  items: Item[];
+  /** Numbers outside dates, phones and items: amounts, percents. */
+  freeNumbers: NumberSpan[];
+  customer: CustomerRef | null;
+  /** Words nobody explained, grouped as a name would be (a new customer's name, or noise). */
+  runs: NameRun[];
+  /** Tokens explained by something (number, unit, product, date, mode, phone, customer). */
+  taken: boolean[];
+}
+
+const LINKS = new Set(['ka', 'ki', 'ke']);
+const CORRECTIONS = new Set(['nahi', 'nahin', 'no', 'sorry', 'matlab', 'galti', 'mean', 'balki', 'actually']);
+
+/** A 10-digit mobile said in digit groups ("98111 00222", "+91 98111-00222") or one digit word at a time. */
+function findPhone(tokens: readonly Token[]): PhoneMention | null {
+  const digitOf = (t: Token): string | null => {
+    if (/^\d+$/.test(t.norm)) return t.norm;
+    const w = t.norm === 'do' ? null : numberWord(t.norm);
+    return w !== null && w <= 9 ? String(w) : null;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    let digits = '';
+    for (let j = i; j < tokens.length; j++) {
+      const d = digitOf(tokens[j]!);
+      if (d === null) break;
+      digits += d;
+      const national = digits.length === 12 && digits.startsWith('91') ? digits.slice(2) : digits.length === 11 && digits.startsWith('0') ? digits.slice(1) : digits;
+      const next = tokens[j + 1];
+      if (national.length === 10 && /^[6-9]/.test(national) && (!next || digitOf(next) === null)) return { digits: national, start: i, end: j + 1 };
+      if (digits.length >= 12) break;
+    }
+  }
+  return null;
+}
+
+/** Analyses the words of an utterance against the shop. */
+export function analyse(text: string, shop: ShopView, now: Date): Analysis {
+  return analyseTokens(tokenize(text), shop, now);
+}
+
+export function analyseTokens(tokens: Token[], shop: ShopView, now: Date): Analysis {
+  const text = tokens.map((t) => t.surface).join(' ');
+  const taken = new Array<boolean>(tokens.length).fill(false);
+  const take = (start: number, end: number) => {
+    for (let k = start; k < end; k++) taken[k] = true;
+  };
+  const concepts = conceptIndex(tokens);
+
+  const phone = findPhone(tokens);
+  if (phone) take(phone.start, phone.end);
+  const when = findWhen(tokens, now);
+  if (when) for (const k of when.used) if (!taken[k]) taken[k] = true;
+  const modes = findPaymentModes(tokens);
+  for (const m of modes) take(m.start, m.end);
+
+  const matcher = shop.productMatcher();
+  const products = matcher.find(tokens, taken, false);
+  for (const p of products) take(p.start, p.end);
+
+  const numbers = findNumbers(tokens).filter((n) => !taken.slice(n.start, n.end).some(Boolean));
+  for (const n of numbers) take(n.start, n.end);
+  const units = new Map<number, UnitName>();
+  tokens.forEach((t, i) => {
+    const u = taken[i] ? null : unitOf(t.norm);
+    // "tin" after a number is the unit, whatever the numbers made of it.
+    if (u !== null) {
+      units.set(i, u);
+      taken[i] = true;
+    }
+  });
+  // The number step read "ek tin" as two numbers' worth; a unit right after a number wins.
+  for (const n of [...numbers]) {
+    const t = tokens[n.start]!;
+    if (n.end - n.start === 1 && unitOf(t.norm) !== null && numbers.some((m) => m.end === n.start)) {
+      numbers.splice(numbers.indexOf(n), 1);
+      units.set(n.start, unitOf(t.norm)!);
+    }
+  }
+
+  const customer = findCustomer(tokens, taken, (q) => shop.searchCustomers(q));
+  if (customer) take(customer.start, customer.end);
+  // Near spellings only for words that are neither a customer nor anything else.
+  const fuzzy = matcher.find(tokens, taken, true);
+  for (const f of fuzzy) take(f.start, f.end);
+  const allProducts = [...products, ...fuzzy].sort((a, b) => a.start - b.start);
+
+  const { items, used } = attachQuantities(tokens, allProducts, numbers, units);
+  const freeNumbers = numbers.filter((n) => !used.has(n));
+  return { text, tokens, concepts, when, modes, phone, products: allProducts, items, freeNumbers, customer, runs: nameRuns(tokens, taken), taken };
+}
+
+function attachQuantities(tokens: readonly Token[], mentions: readonly ProductMention[], numbers: readonly NumberSpan[], units: ReadonlyMap<number, UnitName>) {
+  const byEnd = new Map(numbers.map((n) => [n.end, n]));
+  const byStart = new Map(numbers.map((n) => [n.start, n]));
+  const mentionAt = new Map(mentions.map((m) => [m.start, m]));
+  const used = new Set<NumberSpan>();
+  type Said = { num: NumberSpan | null; unit: UnitName | null; after: boolean; start: number; end: number };
+  const said: Said[] = mentions.map((m) => ({ num: null, unit: null, after: false, start: m.start, end: m.end }));
+
+  // Before the product: "do kilo chawal", "do kilo ka chawal", "ek aur doodh".
+  mentions.forEach((m, idx) => {
+    let j = m.start - 1;
+    let unit: UnitName | null = null;
+    if (j >= 0 && LINKS.has(tokens[j]!.norm) && units.has(j - 1)) j--;
+    if (units.has(j) && !tokens[j + 1]!.pauseBefore) {
+      unit = units.get(j)!;
+      j--;
+    }
+    let num = byEnd.get(j + 1);
+    if (!num && tokens[j]?.norm === 'aur' && unit === null) {
+      const n = byEnd.get(j);
+      if (n && !mentions.some((o) => o.end === n.start)) num = n;
+    }
+    if (num && !used.has(num) && !tokens[num.end]?.pauseBefore) {
+      used.add(num);
+      said[idx] = { num, unit, after: false, start: num.start, end: m.end };
+    } else if (unit) said[idx]!.unit = unit;
+  });
+
+  // After the product: "chawal 25 kilo", "chai patti ek packet", "atta ke 2 bag", "atta ka bag".
+  mentions.forEach((m, idx) => {
+    let j = m.end;
+    if (LINKS.has(tokens[j]?.norm ?? '')) j++;
+    const s = said[idx]!;
+    if (!s.num) {
+      const num = byStart.get(j);
+      if (num && !used.has(num) && (!tokens[j]!.pauseBefore || num.each)) {
+        let k = num.end;
+        const unit: UnitName | null = units.get(k) ?? null;
+        if (unit) k++;
+        if (LINKS.has(tokens[k]?.norm ?? '')) k++;
+        // The number belongs to the next product ("doodh do bread") unless it is "each".
+        const nextOwns = mentionAt.has(k) && !num.each && said[mentions.indexOf(mentionAt.get(k)!)]!.num === null;
+        if (!nextOwns) {
+          used.add(num);
+          said[idx] = { num, unit: unit ?? s.unit, after: true, start: m.start, end: unit ? num.end + 1 : num.end };
+          return;
+        }
+      }
+    }
+    if (!s.unit && units.has(j) && j > m.end) s.unit = units.get(j)!;
+  });
+
+  // "paneer aur dahi, ek ek": a number said once for every item.
+  const each = numbers.find((n) => n.each);
+  let items: Item[] = mentions.map((m, idx) => {
+    const s = said[idx]!;
+    const num = s.num ?? (each && !s.num ? each : null);
+    if (num === each && each) used.add(each);
+    const value = num ? num.value : 1;
+    return {
+      product: m.product,
+      quantity: toProductUnit(value, s.unit, m.product),
+      explicit: num !== null,
+      after: s.after,
+      start: Math.min(s.start, m.start),
+      end: Math.max(s.end, m.end),
+      mention: m,
+    };
+  });
+
+  // The same product twice: a correction in between keeps the later ("10 peti coke... nahi, 24
+  // bottle coke"); otherwise the quantities add up.
+  const out: Item[] = [];
+  for (const item of items) {
+    const prev = out.findIndex((o) => o.product.id === item.product.id);
+    if (prev < 0) {
+      out.push(item);
+      continue;
+    }
+    const between = tokens.slice(out[prev]!.end, item.start);
+    if (between.some((t) => CORRECTIONS.has(t.norm))) out[prev] = item;
+    else out[prev] = { ...out[prev]!, quantity: Math.round((out[prev]!.quantity + item.quantity) * 1000) / 1000, explicit: true };
+  }
+  items = out;
+  return { items, used };
+}
+
+/** True when any word of the concept was said. */
+export const has = (a: Analysis, c: Concept): boolean => (a.concepts.get(c)?.length ?? 0) > 0;
+
+/** True when token i is a word of the concept. */
+export const isAt = (a: Analysis, i: number, c: Concept): boolean => hasConcept(a.tokens[i], c);
+
+/** The word right after the customer's name ("ne", "ko", "se", "ka"), which says who gave to whom. */
+export function afterCustomer(a: Analysis): string | null {
+  if (!a.customer) return null;
+  return a.tokens[a.customer.end]?.norm ?? null;
+}
+
+/** The number said as money: one with "rupaye" or "ka" after it, a multiplied one, else the first. */
+export function amountOf(a: Analysis): NumberSpan | null {
+  const free = a.freeNumbers.filter((n) => !isAt(a, n.end, 'percent'));
+  if (free.length === 0) return null;
+  const rupee = free.find((n) => isAt(a, n.end, 'rupee') || isAt(a, n.start - 1, 'rupee'));
+  if (rupee) return rupee;
+  const ka = free.find((n) => a.tokens[n.end]?.norm === 'ka' || a.tokens[n.end]?.norm === 'ki');
+  if (ka) return ka;
+  return free.find((n) => n.multiplied || n.digits) ?? free[0]!;
+}
+
+export { isDigits };

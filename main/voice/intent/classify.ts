@@ -1,0 +1,133 @@
+// The intent of one analysed utterance, by rules in a fixed order: the most distinctive words
+// first (GSTR, profit, reminder), then what money and goods were said with them. Each rule also
+// says how sure it is, so the engine knows when to ask the fallback model.
+import type { IntentName } from '../types';
+import { afterCustomer, amountOf, has, isAt, type Analysis } from './analyse';
+
+export interface Classified {
+  intent: IntentName;
+  confidence: number;
+  /** Why, for debugging and tests. */
+  rule: string;
+}
+
+const SURE = 0.95;
+const LIKELY = 0.8;
+const GUESS = 0.55;
+
+const is = (intent: IntentName, confidence: number, rule: string): Classified => ({ intent, confidence, rule });
+
+/** Words of payment that say money came in, as opposed to "diye" (gave) whose direction depends on ne/ko. */
+const PAID = new Set(['jama', 'mile', 'mila', 'mili', 'milee', 'paid', 'payment', 'paiment', 'pement', 'bheje', 'bheja', 'bheji', 'chuka', 'chukaya', 'chukaye', 'chukta', 'lautaye', 'lautaya', 'lauta', 'received', 'deposit', 'deposited', 'aaya', 'aaye', 'aayi', 'bhara', 'bhare', 'wapas', 'vapas', 'clear', 'settle']);
+
+export function classify(a: Analysis): Classified {
+  const t = a.tokens;
+  if (t.length === 0) return is('UNKNOWN', SURE, 'empty');
+  const norms = new Set(t.map((x) => x.norm));
+  const customer = a.customer !== null;
+  const items = a.items.length > 0;
+  const amount = amountOf(a);
+  const hasNumber = a.freeNumbers.length > 0;
+  const paidWord = t.some((x) => PAID.has(x.norm));
+  const gave = has(a, 'received');
+
+  // Reports: distinctive words.
+  if ([...norms].some((w) => /^gstr/.test(w)) || (has(a, 'gst') && has(a, 'gstr'))) return is('EXPORT_GSTR1', SURE, 'gstr');
+  if (has(a, 'pnl')) return is('EXPORT_PNL', SURE, 'profit/loss');
+
+  // Reminders before money: "kal 7 baje 1500 ka reminder" has an amount and a customer too.
+  if (has(a, 'reminder')) {
+    if (has(a, 'cancel') || has(a, 'remove') || (has(a, 'no') && !a.when)) return is('CANCEL_REMINDER', SURE, 'reminder + cancel');
+    if ((has(a, 'show') || has(a, 'which') || has(a, 'all') || has(a, 'howMuch')) && !a.when && !has(a, 'send')) return is('LIST_REMINDERS', SURE, 'reminder + list');
+    return is('CREATE_REMINDER', customer || a.when ? SURE : LIKELY, 'reminder');
+  }
+
+  // New customer, phone change, customer details.
+  const newAccount = (has(a, 'new') && (has(a, 'customer') || has(a, 'khata'))) || (has(a, 'customer') && has(a, 'open') && !customer);
+  if (newAccount && !items) return is('CREATE_CUSTOMER', SURE, 'new customer');
+  if (a.phone && (customer || has(a, 'phone')) && (has(a, 'change') || has(a, 'phone'))) return is('UPDATE_CUSTOMER_PHONE', customer ? SURE : LIKELY, 'phone + change');
+  if (customer && (has(a, 'details') || (has(a, 'phone') && !a.phone && (has(a, 'question') || has(a, 'show'))))) return is('GET_CUSTOMER_INFO', SURE, 'details');
+
+  // The bill: GST, sending, cancelling, discount.
+  if (has(a, 'gst')) return is('TOGGLE_GST', SURE, 'gst');
+  if ((has(a, 'bill') || has(a, 'copy')) && has(a, 'send') && !items) return is('SEND_INVOICE', SURE, 'bill + send');
+  if (has(a, 'bill') && (has(a, 'cancel') || (has(a, 'no') && has(a, 'make')) || has(a, 'remove')) && !items) return is('CANCEL_INVOICE', SURE, 'bill + cancel');
+  const discountWord = t.some((x, i) => isAt(a, i, 'discount') && x.norm !== 'kam' && x.norm !== 'less');
+  const lessBy = (norms.has('kam') || norms.has('less')) && amount !== null && (has(a, 'rupee') || has(a, 'percent') || has(a, 'bill'));
+  if ((discountWord && (hasNumber || has(a, 'percent'))) || lessBy) return is('ADD_DISCOUNT', SURE, 'discount');
+
+  // Undo: "undo", "galti ho gayi", "pichhla wala hata do", "last entry galat thi".
+  const undoWord = has(a, 'undo') && !customer && amount === null;
+  const mistake = has(a, 'mistake') && !items && !customer;
+  const lastEntry = has(a, 'last') && (has(a, 'entry') || has(a, 'remove') || has(a, 'cancel') || has(a, 'mistake')) && !has(a, 'bill') && !items;
+  if (undoWord || mistake || lastEntry) return is('UNDO', SURE, 'undo');
+  if (has(a, 'cancel') && (has(a, 'last') || has(a, 'bill')) && !items) return is('CANCEL_INVOICE', LIKELY, 'cancel last');
+
+  // Money with a customer: payment or udhaar.
+  const full = has(a, 'full') && (has(a, 'balance') || paidWord);
+  if (customer && (amount !== null || full) && !items) {
+    const after = afterCustomer(a);
+    const udhaar = has(a, 'udhaar') && !paidWord;
+    const written = has(a, 'write') && !paidWord;
+    if (udhaar || written) return is('ADD_CREDIT', SURE, 'udhaar/likh');
+    if (paidWord || full) return is('RECORD_PAYMENT', SURE, 'paid');
+    if (gave && (after === 'ne' || after === 'se')) return is('RECORD_PAYMENT', SURE, 'ne + diye');
+    if (gave && after === 'ko') return is('ADD_CREDIT', LIKELY, 'ko + diye');
+    if (has(a, 'balance') || has(a, 'khata')) return is('ADD_CREDIT', GUESS, 'amount + khata');
+    if (a.modes.length > 0 && a.modes[0]!.mode !== 'credit') return is('RECORD_PAYMENT', LIKELY, 'amount + mode');
+    if (a.modes.some((m) => m.mode === 'credit')) return is('ADD_CREDIT', LIKELY, 'amount + udhaar mode');
+  }
+
+  // Balance of one customer.
+  const balanceWord = has(a, 'balance') || has(a, 'khata') || (has(a, 'howMuch') && has(a, 'udhaar')) || norms.has('owe') || norms.has('owes');
+  if (customer && balanceWord && !items) return is('CHECK_BALANCE', SURE, 'customer + balance');
+
+  // Everyone's dues.
+  const dues = has(a, 'udhaar') || has(a, 'balance') || norms.has('owe') || norms.has('pending') || (has(a, 'payment') && has(a, 'market'));
+  if (!customer && !items && (has(a, 'today') || has(a, 'sale')) && (has(a, 'sale') || has(a, 'summary') || (has(a, 'howMuch') && !dues))) {
+    return is('DAILY_SUMMARY', SURE, 'today + sales');
+  }
+  if (!customer && !items && (dues || has(a, 'market'))) {
+    if (has(a, 'total') || has(a, 'market')) return is('TOTAL_PENDING_AMOUNT', SURE, 'total dues');
+    if (has(a, 'which') || has(a, 'all') || (has(a, 'show') && norms.has('list'))) return is('LIST_CUSTOMER_BALANCES', SURE, 'who owes');
+    if (has(a, 'howMuch')) return is('TOTAL_PENDING_AMOUNT', LIKELY, 'how much dues');
+    if (has(a, 'show')) return is('LIST_CUSTOMER_BALANCES', LIKELY, 'show dues');
+  }
+
+  // Stock.
+  const lowWord = has(a, 'low') || has(a, 'order');
+  if (!items && lowWord && (has(a, 'goods') || has(a, 'stock') || has(a, 'which') || has(a, 'what') || has(a, 'show') || norms.has('order'))) {
+    return is('LOW_STOCK', SURE, 'low stock');
+  }
+  if (items && !customer) {
+    const arrived = has(a, 'arrived') || (has(a, 'stockIn') && has(a, 'stock')) || (has(a, 'goods') && has(a, 'arrived'));
+    if (arrived && a.items.some((i) => i.explicit)) return is('UPDATE_STOCK', SURE, 'stock arrived');
+    const question = has(a, 'howMuch') || has(a, 'stock') || has(a, 'left') || (norms.has('kya') && (norms.has('hai') || norms.has('hain')));
+    if (question && !a.items.some((i) => i.explicit)) return is('CHECK_STOCK', SURE, 'product + how much');
+    if (question && has(a, 'stock')) return is('CHECK_STOCK', LIKELY, 'product + stock');
+  }
+  if (!items && (has(a, 'stock') && (has(a, 'show') || has(a, 'which')))) return is('LOW_STOCK', LIKELY, 'stock list');
+
+  // Changing the open bill's lines.
+  if (items && !customer) {
+    const removal = has(a, 'remove') || (has(a, 'no') && (has(a, 'need') || has(a, 'give'))) || (has(a, 'cancel') && !has(a, 'bill'));
+    if (removal) return is('MODIFY_INVOICE_ITEM', SURE, 'remove line');
+    const setVerb = has(a, 'set') && !has(a, 'bill') && !has(a, 'give');
+    const emphatic = norms.has('hi') && (norms.has('rakho') || norms.has('rakh') || norms.has('karo'));
+    if ((setVerb || emphatic) && a.items.some((i) => i.explicit)) return is('MODIFY_INVOICE_ITEM', SURE, 'set quantity');
+  }
+
+  // "Iqbal bhai ka bill banao": a bill for this customer (the items come next, or are on the open bill).
+  if (!items && customer && has(a, 'bill') && has(a, 'make')) return is('CREATE_INVOICE', LIKELY, 'bill for customer');
+
+  // Finishing the bill.
+  const yes = has(a, 'yes');
+  const finish = has(a, 'confirm') || (has(a, 'make') && (has(a, 'bill') || yes)) || (norms.has('ho') && norms.has('gaya')) || (has(a, 'bill') && has(a, 'set'));
+  if (!items && (finish || (yes && t.length <= 3 && !customer))) return is('CONFIRM_INVOICE', finish ? SURE : LIKELY, 'confirm');
+
+  if (items) return is('CREATE_INVOICE', customer || a.items.some((i) => i.explicit) ? SURE : LIKELY, 'items');
+  if (has(a, 'cancel') || norms.has('rehne')) return is('CANCEL_INVOICE', GUESS, 'cancel');
+  if (customer && (has(a, 'show') || has(a, 'question'))) return is('GET_CUSTOMER_INFO', GUESS, 'customer + show');
+  const unexplained = a.runs.reduce((n, r) => n + r.names.length, 0);
+  return is('UNKNOWN', unexplained > 0 || t.length <= 2 ? LIKELY : GUESS, 'no rule');
+}

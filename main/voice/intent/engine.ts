@@ -1,0 +1,132 @@
+// Understanding one utterance: the rules first (analyse -> classify -> entities), one frame per
+// command said ("Rahul ka balance batao aur Sunita ko reminder bhejo" is two), and the fallback
+// model only when the rules are not confident and one was given.
+import { conceptsOf, type Concept } from '../../../common/hinglish/lexicon';
+import type { Token } from '../../../common/hinglish/tokens';
+import { tokenize } from '../../../common/hinglish/tokens';
+import { logger } from '../../log';
+import type { FallbackParser, Frame, IntentName } from '../types';
+import { analyseTokens, type Analysis } from './analyse';
+import { classify, type Classified } from './classify';
+import { entitiesFor } from './frame';
+import type { ShopView } from './shop';
+
+const log = logger('intent');
+
+/** Below this the rules' answer goes to the fallback parser, when there is one. */
+export const CONFIDENCE_THRESHOLD = 0.7;
+
+export interface EngineOptions {
+  fallback?: FallbackParser | null;
+  threshold?: number;
+}
+
+const JOINS = new Set(['aur', 'and', 'phir', 'fir', 'then', 'also']);
+/** A side that starts with these corrects the other ("10 peti coke... nahi, 24 bottle"), it is not a second command. */
+const CORRECTIONS = new Set(['nahi', 'nahin', 'no', 'sorry', 'matlab', 'mean', 'balki']);
+const PRONOUNS = new Set(['uska', 'uski', 'uske', 'usko', 'use', 'unka', 'unki', 'unke', 'unko', 'unhe', 'iska', 'iski', 'iske', 'isko', 'inka', 'his', 'her', 'their', 'them', 'him']);
+const ITEM_INTENTS = new Set<IntentName>(['CREATE_INVOICE', 'MODIFY_INVOICE_ITEM']);
+const CUSTOMER_INTENTS = new Set<IntentName>(['CHECK_BALANCE', 'RECORD_PAYMENT', 'ADD_CREDIT', 'CREATE_REMINDER', 'CANCEL_REMINDER', 'GET_CUSTOMER_INFO', 'UPDATE_CUSTOMER_PHONE', 'SEND_INVOICE']);
+
+/** Words that make a command of their own (not grammar, not goods). */
+const COMMAND_CONCEPTS = new Set<Concept>([
+  'reminder', 'balance', 'khata', 'udhaar', 'received', 'payment', 'show', 'stock', 'low', 'sale', 'summary', 'cancel', 'remove', 'undo',
+  'bill', 'discount', 'gst', 'send', 'new', 'phone', 'details', 'confirm', 'yes', 'write', 'arrived', 'howMuch', 'which', 'pnl', 'gstr', 'mistake',
+]);
+
+interface Part {
+  analysis: Analysis;
+  verdict: Classified;
+}
+
+export class IntentEngine {
+  private readonly fallback: FallbackParser | null;
+  private readonly threshold: number;
+
+  constructor(
+    private readonly shop: ShopView,
+    opts: EngineOptions = {},
+  ) {
+    this.fallback = opts.fallback ?? null;
+    this.threshold = opts.threshold ?? CONFIDENCE_THRESHOLD;
+  }
+
+  /** The rules alone: one frame per command in the utterance, in the order said. */
+  parse(text: string, now: Date): Frame[] {
+    const tokens = tokenize(text);
+    const parts = this.split(tokens, now);
+    return parts.map(({ analysis, verdict }) => ({
+      intent: verdict.intent,
+      entities: entitiesFor(verdict.intent, analysis),
+      confidence: verdict.confidence,
+      path: 'rules' as const,
+    }));
+  }
+
+  /** The rules, then the fallback for a lone frame the rules were unsure of. */
+  async understand(text: string, now: Date): Promise<Frame[]> {
+    const frames = this.parse(text, now);
+    if (!this.fallback || frames.length !== 1 || frames[0]!.confidence >= this.threshold) return frames;
+    try {
+      const catalog = { products: this.shop.productMatcher().products.map((p) => p.name), customers: this.shop.customerNames() };
+      const llm = await this.fallback.parse(text, catalog);
+      if (llm && llm.intent !== 'UNKNOWN') return [{ ...llm, path: 'llm' }];
+    } catch (e) {
+      log.warn('fallback parser failed', e);
+    }
+    return frames;
+  }
+
+  private one(tokens: Token[], now: Date): Part {
+    const analysis = analyseTokens(tokens, this.shop, now);
+    return { analysis, verdict: classify(analysis) };
+  }
+
+  /**
+   * Splits at "aur"/"and"/"phir" (or a pause) when both sides are commands of their own: not two
+   * halves of one list of items ("do kilo chawal aur ek packet namak") nor a tail with no command
+   * ("chawal 25 kilo aur aaya hai"). A side that says "uska" borrows the other side's customer.
+   */
+  private split(tokens: Token[], now: Date): Part[] {
+    const whole = this.one(tokens, now);
+    // Only where a command word lies on both sides is a split worth trying (an item list has none).
+    const commandAt = tokens.map((t) => conceptsOf(t).some((c) => COMMAND_CONCEPTS.has(c)));
+    const firstCommand = commandAt.indexOf(true);
+    const lastCommand = commandAt.lastIndexOf(true);
+    for (let s = Math.max(1, firstCommand + 1); s < tokens.length - 1 && s <= lastCommand; s++) {
+      const join = JOINS.has(tokens[s]!.norm);
+      if (!join && !tokens[s]!.pauseBefore) continue;
+      const left = this.one(tokens.slice(0, s), now);
+      if (!this.standsAlone(left)) continue;
+      const rightTokens = tokens.slice(join ? s + 1 : s);
+      if (rightTokens.length === 0 || CORRECTIONS.has(rightTokens[0]!.norm) || CORRECTIONS.has(tokens[s - 1]!.norm)) continue;
+      const rightParts = this.split(rightTokens, now);
+      const right = rightParts[0]!;
+      if (!this.standsAlone(right) && !this.borrowsCustomer(right, left)) continue;
+      if (ITEM_INTENTS.has(left.verdict.intent) && ITEM_INTENTS.has(right.verdict.intent)) continue;
+      // "50 packet doodh aaya, 20 bread": a bare list after stock words is more of the same stock.
+      if (left.verdict.intent === 'UPDATE_STOCK' && right.verdict.intent === 'CREATE_INVOICE' && !right.analysis.customer) continue;
+      if (left.verdict.intent === right.verdict.intent && left.analysis.customer?.id === right.analysis.customer?.id) continue;
+      this.lendCustomer(left, right);
+      this.lendCustomer(right, left);
+      return [left, ...rightParts];
+    }
+    return [whole];
+  }
+
+  private standsAlone(p: Part): boolean {
+    if (CUSTOMER_INTENTS.has(p.verdict.intent) && p.analysis.customer === null) return false;
+    return p.verdict.intent !== 'UNKNOWN' && p.verdict.confidence >= this.threshold;
+  }
+
+  private borrowsCustomer(p: Part, from: Part): boolean {
+    return from.analysis.customer !== null && p.analysis.customer === null && p.analysis.tokens.some((t) => PRONOUNS.has(t.norm));
+  }
+
+  /** "Sunita se 300 mile aur uska balance batao": the second command is about Sunita too. */
+  private lendCustomer(to: Part, from: Part): void {
+    if (to.analysis.customer || !from.analysis.customer || !to.analysis.tokens.some((t) => PRONOUNS.has(t.norm))) return;
+    to.analysis.customer = { ...from.analysis.customer, start: -1, end: -1 };
+    to.verdict = classify(to.analysis);
+  }
+}

@@ -1,0 +1,100 @@
+// The entities of a frame, as ../shared/eval/README.md names them: customer full name (or null
+// with candidates), items in the product's unit, amounts in rupees, ISO datetimes in IST.
+import { toIstIso } from '../../../common/hinglish/datetime';
+import { paymentModeOf } from '../../../common/hinglish/payment';
+import type { Entities, IntentName } from '../types';
+import { amountOf, has, isAt, type Analysis } from './analyse';
+
+const NEEDS_CUSTOMER = new Set<IntentName>([
+  'CREATE_INVOICE', 'CANCEL_INVOICE', 'SEND_INVOICE', 'RECORD_PAYMENT', 'ADD_CREDIT', 'CHECK_BALANCE', 'GET_CUSTOMER_INFO',
+  'UPDATE_CUSTOMER_PHONE', 'CREATE_REMINDER', 'CANCEL_REMINDER', 'LIST_REMINDERS', 'CONFIRM_INVOICE',
+]);
+
+/** "vikas mehra" as said -> "Vikas Mehra". */
+const titleCase = (s: string) => s.replace(/\p{L}[\p{L}\p{M}]*/gu, (w) => (/[A-Z]/.test(w) ? w : w.charAt(0).toUpperCase() + w.slice(1)));
+
+function customerEntities(a: Analysis, out: Entities): void {
+  const c = a.customer;
+  if (!c) {
+    out.customer = null;
+    return;
+  }
+  out.customer = c.name;
+  if (c.name === null) out.candidates = c.candidates.map((m) => m.name);
+}
+
+/** A new customer's name: the words nobody explained, as they were written. */
+function newName(a: Analysis): string | null {
+  const run = [...a.runs].sort((x, y) => y.names.length - x.names.length)[0];
+  if (!run) return null;
+  const words = a.tokens.slice(run.start, run.end).filter((_, k) => run.names.includes(run.start + k));
+  return titleCase(words.map((w) => w.surface).join(' '));
+}
+
+const rupees = (n: number) => Math.round(n * 100) / 100;
+
+export function entitiesFor(intent: IntentName, a: Analysis): Entities {
+  const out: Entities = {};
+  if (NEEDS_CUSTOMER.has(intent)) customerEntities(a, out);
+  const amount = amountOf(a);
+  const mode = paymentModeOf(a.tokens);
+  switch (intent) {
+    case 'CREATE_INVOICE':
+    case 'MODIFY_INVOICE_ITEM': {
+      const remove = intent === 'MODIFY_INVOICE_ITEM' && (has(a, 'remove') || has(a, 'no') || has(a, 'cancel'));
+      out.items = a.items.map((i) => ({ product: i.product.name, quantity: remove ? 0 : i.quantity }));
+      if (intent === 'CREATE_INVOICE' && mode) out.mode = mode;
+      if (intent === 'MODIFY_INVOICE_ITEM') delete out.customer;
+      break;
+    }
+    case 'CONFIRM_INVOICE':
+      if (a.customer === null) delete out.customer;
+      if (mode) out.mode = mode;
+      break;
+    case 'RECORD_PAYMENT': {
+      out.mode = mode === 'credit' || mode === null ? 'cash' : mode;
+      if (amount) out.amount = rupees(amount.value);
+      else if (a.customer?.name && a.customer.candidates[0]) out.amount = rupees(Math.max(0, a.customer.candidates[0].balancePaise) / 100);
+      break;
+    }
+    case 'ADD_CREDIT':
+      if (amount) out.amount = rupees(amount.value);
+      break;
+    case 'CREATE_CUSTOMER': {
+      const name = newName(a);
+      if (name) out.name = name;
+      if (a.phone) out.phone = a.phone.digits;
+      break;
+    }
+    case 'UPDATE_CUSTOMER_PHONE':
+      if (a.phone) out.phone = a.phone.digits;
+      break;
+    case 'CHECK_STOCK':
+    case 'UPDATE_STOCK': {
+      const item = a.items.at(-1);
+      if (item) {
+        out.product = item.product.name;
+        if (intent === 'UPDATE_STOCK') out.quantity = item.quantity;
+      }
+      break;
+    }
+    case 'ADD_DISCOUNT': {
+      const n = a.freeNumbers.find((x) => isAt(a, x.end, 'percent'));
+      if (n) out.discountPercent = n.value;
+      else if (amount) out.discountAmount = rupees(amount.value);
+      const item = a.items[0];
+      if (item) out.product = item.product.name;
+      break;
+    }
+    case 'CREATE_REMINDER':
+      if (a.when) out.datetime = toIstIso(a.when.at);
+      if (amount) out.amount = rupees(amount.value);
+      break;
+    case 'TOGGLE_GST':
+      out.enabled = !(has(a, 'no') || has(a, 'remove') || a.tokens.some((t) => t.norm === 'bina' || t.norm === 'without' || t.norm === 'off'));
+      break;
+    default:
+      break;
+  }
+  return out;
+}
