@@ -41,6 +41,14 @@ export function installKeyboard(target: Window = window): () => void {
     const source = action.id === 'add' && burst.enter(e.timeStamp) ? 'scanner' : 'keyboard';
     void Promise.resolve(action.run(source)).catch((err: unknown) => useApp.getState().setBillError(String(err)));
   };
+  // Push-to-talk ends when its key is let go; the voice pipeline listens for galla:voice.
+  const onKeyUp = (e: KeyboardEvent) => {
+    if (e.code === 'KeyV' || e.key === 'Alt') target.dispatchEvent(new CustomEvent('galla:voice', { detail: { pressed: false } }));
+  };
   target.addEventListener('keydown', onKeyDown, true);
-  return () => target.removeEventListener('keydown', onKeyDown, true);
+  target.addEventListener('keyup', onKeyUp, true);
+  return () => {
+    target.removeEventListener('keydown', onKeyDown, true);
+    target.removeEventListener('keyup', onKeyUp, true);
+  };
 }

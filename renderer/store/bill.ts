@@ -62,6 +62,24 @@ export interface BillSlice {
   setBillError(text: string | null): void;
 }
 
+/**
+ * Which counter this screen is: its open bill is its own. The shop's own machine is "main"; a
+ * tablet on the LAN gets a name of its own, kept in its storage.
+ */
+export function counterId(): string {
+  const local = typeof window === 'undefined' || window.galla !== undefined || ['127.0.0.1', 'localhost', '[::1]'].includes(window.location.hostname);
+  if (local) return 'main';
+  try {
+    const known = localStorage.getItem('galla.counter');
+    if (known) return known;
+    const made = `lan-${Math.random().toString(36).slice(2, 8)}`;
+    localStorage.setItem('galla.counter', made);
+    return made;
+  } catch {
+    return 'lan';
+  }
+}
+
 /** How soon a save that found the services down is tried again. */
 const RETRY_MS = 2000;
 
@@ -110,7 +128,7 @@ export const createBillSlice: Slice<BillSlice> = (set, get) => {
   };
 
   return {
-    counter: 'main',
+    counter: counterId(),
     draftId: null,
     data: EMPTY_BILL,
     savedData: EMPTY_BILL,

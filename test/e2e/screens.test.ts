@@ -1,6 +1,7 @@
 // A UPI sale with its QR, then the Today, Products (low stock) and Settings screens, and Hindi.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { eanCheckDigit } from '../../renderer/lib/scale';
 import { launchChromium, openCounter, PRODUCTS, scan, shot, startShop, type Shop } from './shop';
 
 let browser: Browser;
@@ -55,6 +56,26 @@ describe('the other screens', () => {
     // The choice is this counter's and survives a reload.
     await page.reload();
     await page.locator('nav', { hasText: 'बिलिंग' }).waitFor();
+  });
+});
+
+describe('weighing-scale labels', () => {
+  it('adds loose rice by the weight printed in the label, and refuses a misread label', async () => {
+    shop = await startShop();
+    page = await openCounter(browser, shop);
+    // Prefix 2, item 12345 (the rice's code), 01250 g, check digit.
+    const body = `2${PRODUCTS.rice.barcode}01250`;
+    await scan(page, body + eanCheckDigit(body));
+    const line = page.locator('[data-testid=bill-line]').first();
+    await line.waitFor();
+    expect(await line.textContent()).toContain('Sona Masoori Rice');
+    expect(await line.locator('.qty').textContent()).toBe('1.25 kg');
+    // 1.25 kg at ₹60.00
+    await expect.poll(() => page.locator('.grand-total').textContent()).toBe('₹75.00');
+    await scan(page, body + ((eanCheckDigit(body) + 1) % 10));
+    await page.locator('[data-testid=bill-error]', { hasText: 'The scale label did not read right' }).waitFor();
+    expect(await page.locator('[data-testid=bill-line]').count()).toBe(1);
+    await shot(page, 'scale-1-label');
   });
 });
 
