@@ -2,12 +2,13 @@ import { ActionButton } from './ActionButton';
 import { useApp } from '../store';
 import { SCREENS } from '../store/ui';
 import { runAction } from '../actions/registry';
+import { timeIST } from '../lib/time';
 
 const navKey: Record<string, string> = { billing: 'B', khata: 'K', products: 'P', today: 'T', settings: 'S' };
 
 export function Header() {
   const { t, screen, role, ownerUntil, settings, lang } = useApp();
-  const until = ownerUntil ? new Date(ownerUntil).toLocaleTimeString(lang === 'hi' ? 'hi-IN' : 'en-IN', { hour: '2-digit', minute: '2-digit' }) : '';
+  const until = ownerUntil ? timeIST(ownerUntil, lang) : '';
   return (
     <header className="top">
       <div className="brand">

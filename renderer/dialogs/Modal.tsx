@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 
 export function Modal({ title, children, keys, wide, testId }: { title: string; children: ReactNode; keys?: string; wide?: boolean; testId?: string }) {
   return (
@@ -24,6 +24,14 @@ export function Field(props: {
   name?: string;
   width?: 'short' | 'long';
 }) {
+  const ref = useRef<HTMLInputElement>(null);
+  // Focus (and for amounts, select, so typing replaces) on mount. Done here rather than through
+  // autoFocus and onFocus: a window without focus gets no focus event, but the selection holds.
+  useLayoutEffect(() => {
+    if (!props.autoFocus || !ref.current) return;
+    ref.current.focus();
+    if (props.numeric) ref.current.select();
+  }, []); // on mount only
   return (
     <label className={`field ${props.width ?? ''} ${props.error ? 'has-error' : ''}`}>
       <span>{props.label}</span>
@@ -33,7 +41,7 @@ export function Field(props: {
         type={props.type ?? 'text'}
         inputMode={props.numeric ? 'decimal' : undefined}
         data-numeric={props.numeric ? '1' : undefined}
-        autoFocus={props.autoFocus}
+        ref={ref}
         autoComplete="off"
         spellCheck={false}
         onFocus={props.numeric ? (e) => e.target.select() : undefined}

@@ -2,6 +2,7 @@
 import { formatRupees } from '../../common/money';
 import { ACTIONS } from '../actions/registry';
 import { whatsappLink } from '../lib/share';
+import { timeIST } from '../lib/time';
 import { useApp } from '../store';
 import { Field, Modal } from './Modal';
 
@@ -29,9 +30,9 @@ export function PinDialog() {
 }
 
 export function HeldDialog() {
-  const { t, held, heldSelected } = useApp();
+  const { t, held, heldSelected, lang } = useApp();
   return (
-    <Modal title={t('held.title')} keys={t('held.keys')} testId="held">
+    <Modal title={t('held.title')} keys={t('held.keys')} wide testId="held">
       {held.length === 0 ? (
         <p className="muted">{t('held.empty')}</p>
       ) : (
@@ -39,8 +40,8 @@ export function HeldDialog() {
           {held.map((d, i) => (
             <li key={d.id} className={i === heldSelected ? 'selected' : ''} onClick={() => void useApp.getState().recall(d.id, 'touch')}>
               <span className="name">{d.label}</span>
-              <span className="muted">{t('bill.items', { n: d.data.lines.length })}</span>
-              <span className="muted">{new Date(d.updatedAt).toLocaleTimeString('en-IN', { hour: '2-digit', minute: '2-digit' })}</span>
+              <span className="muted">{d.data.lines.length === 1 ? t('bill.oneItem') : t('bill.items', { n: d.data.lines.length })}</span>
+              <span className="muted">{timeIST(d.updatedAt, lang)}</span>
               <span className="money">{formatRupees(d.totals.totalPaise)}</span>
             </li>
           ))}
