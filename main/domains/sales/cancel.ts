@@ -16,10 +16,11 @@ export function cancelInvoice(db: Db, invoiceId: number, reason: string | null, 
   const why = reason ? `: ${reason}` : '';
 
   if (inv.payment_mode === 'credit') {
-    const sale = prepared<[number], { id: number; customer_id: number; amount_paise: number }>(
+    // Through the customer's entries (indexed), newest first: the bill's entry is near the top.
+    const sale = prepared<[number, number], { id: number; customer_id: number; amount_paise: number }>(
       db,
-      `SELECT id, customer_id, amount_paise FROM ledger_entries WHERE invoice_id = ? AND reason = 'SALE' ORDER BY id LIMIT 1`,
-    ).get(invoiceId);
+      `SELECT id, customer_id, amount_paise FROM ledger_entries WHERE customer_id = ? AND invoice_id = ? AND reason = 'SALE' ORDER BY id DESC LIMIT 1`,
+    ).get(inv.customer_id!, invoiceId);
     if (sale) {
       postLedger(db, {
         customerId: sale.customer_id,

@@ -59,12 +59,12 @@ export function brokenInvariants(db: Db): string[] {
   const broken: string[] = [];
   const q = <T>(sql: string) => db.prepare(sql).all() as T[];
   for (const r of q<{ id: number; balance_paise: number; s: number }>(
-    `SELECT c.id, c.balance_paise, coalesce((SELECT sum(delta_paise) FROM ledger_entries e WHERE e.customer_id = c.id), 0) AS s FROM customers c`,
+    `SELECT c.id, c.balance_paise, coalesce(e.s, 0) AS s FROM customers c LEFT JOIN (SELECT customer_id, sum(delta_paise) AS s FROM ledger_entries GROUP BY customer_id) e ON e.customer_id = c.id`,
   )) {
     if (r.balance_paise !== r.s) broken.push(`customer ${r.id}: balance ${r.balance_paise} but entries sum to ${r.s}`);
   }
   for (const r of q<{ id: number; stock_milli: number; s: number }>(
-    `SELECT p.id, p.stock_milli, coalesce((SELECT sum(qty_milli) FROM stock_movements m WHERE m.product_id = p.id), 0) AS s FROM products p`,
+    `SELECT p.id, p.stock_milli, coalesce(m.s, 0) AS s FROM products p LEFT JOIN (SELECT product_id, sum(qty_milli) AS s FROM stock_movements GROUP BY product_id) m ON m.product_id = p.id`,
   )) {
     if (r.stock_milli !== r.s) broken.push(`product ${r.id}: stock ${r.stock_milli} but movements sum to ${r.s}`);
     if (r.stock_milli < 0) broken.push(`product ${r.id}: negative stock ${r.stock_milli}`);
@@ -81,15 +81,16 @@ export function brokenInvariants(db: Db): string[] {
   }
   // Each bill's effects: stock out per line, and khata or payments; a cancelled one reversed in full.
   for (const r of q<{ id: number; status: string; payment_mode: string; total_paise: number; sold: number; lines: number; back: number; debit: number; credit: number; paid: number; refunded: number }>(
-    `SELECT i.id, i.status, i.payment_mode, i.total_paise,
-       (SELECT coalesce(-sum(qty_milli), 0) FROM stock_movements m WHERE m.invoice_id = i.id AND m.kind = 'SALE') AS sold,
-       (SELECT coalesce(sum(qty_milli), 0) FROM invoice_lines l WHERE l.invoice_id = i.id) AS lines,
-       (SELECT coalesce(sum(qty_milli), 0) FROM stock_movements m WHERE m.invoice_id = i.id AND m.kind = 'CANCEL') AS back,
-       (SELECT coalesce(sum(amount_paise), 0) FROM ledger_entries e WHERE e.invoice_id = i.id AND e.type = 'DEBIT') AS debit,
-       (SELECT coalesce(sum(amount_paise), 0) FROM ledger_entries e WHERE e.invoice_id = i.id AND e.type = 'CREDIT') AS credit,
-       (SELECT coalesce(sum(amount_paise), 0) FROM payments p WHERE p.invoice_id = i.id AND amount_paise > 0) AS paid,
-       (SELECT coalesce(-sum(amount_paise), 0) FROM payments p WHERE p.invoice_id = i.id AND amount_paise < 0) AS refunded
-     FROM invoices i`,
+    `SELECT i.id, i.status, i.payment_mode, i.total_paise, coalesce(m.sold, 0) AS sold, coalesce(l.lines, 0) AS lines, coalesce(m.back, 0) AS back,
+       coalesce(e.debit, 0) AS debit, coalesce(e.credit, 0) AS credit, coalesce(p.paid, 0) AS paid, coalesce(p.refunded, 0) AS refunded
+     FROM invoices i
+     LEFT JOIN (SELECT invoice_id, -sum(CASE kind WHEN 'SALE' THEN qty_milli ELSE 0 END) AS sold, sum(CASE kind WHEN 'CANCEL' THEN qty_milli ELSE 0 END) AS back
+                FROM stock_movements WHERE invoice_id IS NOT NULL GROUP BY invoice_id) m ON m.invoice_id = i.id
+     LEFT JOIN (SELECT invoice_id, sum(qty_milli) AS lines FROM invoice_lines GROUP BY invoice_id) l ON l.invoice_id = i.id
+     LEFT JOIN (SELECT invoice_id, sum(CASE type WHEN 'DEBIT' THEN amount_paise ELSE 0 END) AS debit, sum(CASE type WHEN 'CREDIT' THEN amount_paise ELSE 0 END) AS credit
+                FROM ledger_entries WHERE invoice_id IS NOT NULL GROUP BY invoice_id) e ON e.invoice_id = i.id
+     LEFT JOIN (SELECT invoice_id, sum(CASE WHEN amount_paise > 0 THEN amount_paise ELSE 0 END) AS paid, -sum(CASE WHEN amount_paise < 0 THEN amount_paise ELSE 0 END) AS refunded
+                FROM payments WHERE invoice_id IS NOT NULL GROUP BY invoice_id) p ON p.invoice_id = i.id`,
   )) {
     const cancelled = r.status === 'CANCELLED';
     if (r.sold !== r.lines) broken.push(`invoice ${r.id}: lines ${r.lines} but stock out ${r.sold}`);
