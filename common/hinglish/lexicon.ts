@@ -41,7 +41,7 @@ const WORDS = {
   received: ['diye', 'diya', 'die', 'di', 'dia', 'jama', 'mile', 'mila', 'mili', 'milee', 'aaya', 'aaye', 'aayi', 'aye', 'aya', 'ayi', 'paid', 'pay', 'payed', 'bheje', 'bheja', 'bheji', 'chuka', 'chukaya', 'chukaye', 'chukta', 'chukay', 'lautaye', 'lautaya', 'lauta', 'received', 'receive', 'got', 'gave', 'given', 'deposit', 'deposited', 'bhara', 'bhare', 'bhar', 'kiye', 'kiya'],
   payment: ['payment', 'paiment', 'pement', 'bhugtan', 'paisa', 'paise', 'rakam', 'amount'],
   full: ['pura', 'poora', 'puri', 'poori', 'pure', 'poore', 'full', 'sara', 'saara', 'entire', 'whole', 'clear', 'saaf', 'settle', 'chukta'],
-  total: ['kul', 'total', 'sab mila ke', 'milakar', 'overall', 'puri market'],
+  total: ['kul', 'total', 'sab mila ke', 'milakar', 'milake', 'milaake', 'overall', 'puri market'],
   market: ['market', 'bazaar', 'fasa', 'fansa', 'phasa', 'phansa', 'atka', 'atke', 'bahar', 'baahar', 'outstanding'],
   stock: ['stock', 'stok', 'inventory', 'godown'],
   left: ['bacha', 'bache', 'bachi', 'bachaa', 'pada', 'pade', 'padi', 'left', 'available', 'remaining', 'rakha', 'rakhe'],
@@ -60,7 +60,7 @@ const WORDS = {
   phone: ['phone', 'fon', 'mobile', 'mobail', 'number', 'nambar', 'numbar', 'no', 'contact', 'whatsapp'],
   change: ['badlo', 'badal', 'badla', 'badli', 'badalna', 'change', 'update', 'save', 'sahi', 'edit', 'naya', 'new', 'replace', 'correct', 'karo', 'kar'],
   details: ['details', 'detail', 'info', 'information', 'jankari', 'jaankari', 'address', 'pata', 'profile', 'vivaran', 'data'],
-  discount: ['discount', 'diskaunt', 'discaunt', 'chhoot', 'chhut', 'chut', 'off', 'concession', 'rebate', 'kam', 'less', 'kamti', 'riyayat', 'chhod'],
+  discount: ['discount', 'diskaunt', 'discaunt', 'chhoot', 'chhut', 'chut', '=off', 'concession', 'rebate', 'kam', 'less', 'kamti', 'riyayat', 'chhod'],
   percent: ['percent', 'pratishat', 'pratisat', 'pc', 'percentage', 'parsent', 'prasent', 'taka'],
   rupee: ['rupaye', 'rupaiye', 'rupees', 'rupee', 'rs', 'rupay', 'rupye', 'rupae', 'rupiya', 'rupiye', 'rupya', 'inr', 'rupe', 'rupaya', 'ruppe', 'rupe'],
   gst: ['gst', 'jiesti', 'tax', 'taks', 'taxes'],
@@ -82,9 +82,15 @@ const WORDS = {
 export type Concept = keyof typeof WORDS;
 
 const BY_KEY = new Map<string, Concept[]>();
+/** Words whose key another word shares ("off"/"of"): compared as written. */
+const BY_EXACT = new Map<string, Concept[]>();
 const BY_PHRASE: { words: string[]; concept: Concept }[] = [];
 for (const [concept, list] of Object.entries(WORDS) as [Concept, string[]][]) {
   for (const w of list) {
+    if (w.startsWith('=')) {
+      BY_EXACT.set(w.slice(1), [...(BY_EXACT.get(w.slice(1)) ?? []), concept]);
+      continue;
+    }
     if (w.includes(' ')) {
       BY_PHRASE.push({ words: w.split(' '), concept });
       continue;
@@ -98,10 +104,12 @@ for (const [concept, list] of Object.entries(WORDS) as [Concept, string[]][]) {
 
 /** The meanings a single word can have ("hisaab": balance and summary). */
 export function conceptsOf(t: Token): readonly Concept[] {
-  return BY_KEY.get(t.key) ?? [];
+  const exact = BY_EXACT.get(t.norm);
+  const keyed = BY_KEY.get(t.key) ?? [];
+  return exact ? [...keyed, ...exact] : keyed;
 }
 
-export const hasConcept = (t: Token | undefined, c: Concept): boolean => t !== undefined && (BY_KEY.get(t.key)?.includes(c) ?? false);
+export const hasConcept = (t: Token | undefined, c: Concept): boolean => t !== undefined && conceptsOf(t).includes(c);
 
 /** Per concept, the indexes of the words that say it (multi-word phrases mark every word). */
 export function conceptIndex(tokens: readonly Token[]): Map<Concept, number[]> {

@@ -182,6 +182,8 @@ const BEFORE_VERB_DO = new Set([
   'badha', 'ghata', 'confirm', 'final', 'hata', 'nahi', 'mat', 'chala', 'band', 'ho', 'bol', 'update', 'delete', 'remove',
 ]);
 
+const ENGLISH_AFTER_DO = new Set(['we', 'you', 'i', 'they', 'it', 'not', 'he', 'she']);
+
 /** True when "do" at i is the light verb ("kar do", "haan bana do"), not two. */
 export function isVerbDo(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
@@ -190,6 +192,8 @@ export function isVerbDo(tokens: readonly Token[], i: number): boolean {
   if (next && !next.pauseBefore && (multiplierWord(next.norm) !== null || unitOf(next.norm) !== null)) return false;
   const prev = tokens[i - 1];
   if (prev && BEFORE_VERB_DO.has(prev.norm) && !t.pauseBefore) return true;
+  // English "do": "how much poha do we have".
+  if (next && ENGLISH_AFTER_DO.has(next.norm)) return true;
   // A sentence-final "do" with no number word before it: "chawal do" (give the rice), not "paune do".
   const prevIsNumber = prev !== undefined && (isDigits(prev) || numberWord(prev.norm) !== null || PREFIX.has(prev.norm) || MULTIPLIER.has(prev.norm));
   return (next === undefined || next.pauseBefore) && !prevIsNumber;
@@ -278,7 +282,9 @@ export function readNumber(tokens: readonly Token[], i: number): NumberSpan | nu
       continue;
     }
     const mult = multiplierWord(t.norm) ?? (t.norm === 'k' && isDigits(tokens[j - 1]) && j > i ? 1000 : null);
-    if (mult !== null && (have || adjust !== 0)) {
+    // "hazaar rupaye", "sau ka": a multiplier alone is one of it ("so" alone is English).
+    const alone = mult !== null && j === i && t.norm !== 'so' && t.norm !== 'sao';
+    if (mult !== null && (have || adjust !== 0 || alone)) {
       if (group === 0) group = 1 + adjust;
       adjust = 0;
       total += group * mult;

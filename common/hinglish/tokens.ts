@@ -71,7 +71,25 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-function pushWord(out: Token[], word: string, surface: string, pauseBefore: boolean): void {
+// English words as Devanagari writes them ("अंकल" reads as ankal): back to the English spelling that
+// names, nicknames and the working words use.
+const LOANWORDS = new Map<string, string>([
+  ['ankal', 'uncle'], ['anti', 'aunty'], ['aanti', 'aunty'], ['bailens', 'balance'], ['balens', 'balance'], ['bil', 'bill'],
+  ['kainsal', 'cancel'], ['kensal', 'cancel'], ['rimaindar', 'reminder'], ['rimainder', 'reminder'], ['stok', 'stock'],
+  ['diskaunt', 'discount'], ['onlain', 'online'], ['fon', 'phone'], ['phon', 'phone'], ['nambar', 'number'], ['kard', 'card'],
+  ['kaish', 'cash'], ['kesh', 'cash'], ['pement', 'payment'], ['kastamar', 'customer'],
+  ['tetal', 'total'], ['sel', 'sale'], ['samri', 'summary'], ['samari', 'summary'], ['lisat', 'list'],
+  ['ad', 'add'], ['apdet', 'update'], ['kanfarm', 'confirm'], ['phainal', 'final'], ['fainal', 'final'],
+  ['bred', 'bread'], ['risiv', 'received'], ['chek', 'check'], ['daun', 'down'], ['ordar', 'order'],
+  ['detels', 'details'], ['ditels', 'details'], ['pendig', 'pending'], ['rupae', 'rupaye'],
+  ['persent', 'percent'], ['parsent', 'percent'], ['pratishat', 'percent'], ['gaiesti', 'gst'], ['jiesti', 'gst'], ['yupiai', 'upi'],
+  ['pitiem', 'paytm'], ['petiem', 'paytm'], ['gugal', 'google'], ['vhatsaip', 'whatsapp'], ['vhatsep', 'whatsapp'], ['vatsap', 'whatsapp'],
+  ['mobail', 'mobile'], ['kyuaar', 'qr'], ['sar', 'sir'], ['mem', 'madam'], ['dabal', 'double'], ['pakit', 'packet'], ['paiket', 'packet'],
+  ['botal', 'bottle'], ['darjan', 'dozen'], ['litar', 'litre'], ['miliilitar', 'ml'],
+]);
+
+function pushWord(out: Token[], raw: string, surface: string, pauseBefore: boolean): void {
+  const word = LOANWORDS.get(raw) ?? raw;
   const split = SPLITS.get(word);
   if (split) {
     out.push({ norm: split[0], key: keyOf(split[0]), surface: split[0], pauseBefore });

@@ -50,7 +50,9 @@ export interface Analysis {
   taken: boolean[];
 }
 
-const LINKS = new Set(['ka', 'ki', 'ke']);
+const LINKS = new Set(['ka', 'ki', 'ke', 'of']);
+/** After a product, before its number: "ande ko 10 kar do", "change the milk to three". */
+const AFTER_LINKS = new Set(['ka', 'ki', 'ke', 'ko', 'to']);
 const CORRECTIONS = new Set(['nahi', 'nahin', 'no', 'sorry', 'matlab', 'galti', 'mean', 'balki', 'actually']);
 
 /** A 10-digit mobile said in digit groups ("98111 00222", "+91 98111-00222") or one digit word at a time. */
@@ -162,7 +164,7 @@ function attachQuantities(tokens: readonly Token[], mentions: readonly ProductMe
   // After the product: "chawal 25 kilo", "chai patti ek packet", "atta ke 2 bag", "atta ka bag".
   mentions.forEach((m, idx) => {
     let j = m.end;
-    if (LINKS.has(tokens[j]?.norm ?? '')) j++;
+    if (AFTER_LINKS.has(tokens[j]?.norm ?? '')) j++;
     const s = said[idx]!;
     if (!s.num) {
       const num = byStart.get(j);

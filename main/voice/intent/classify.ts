@@ -20,6 +20,8 @@ const is = (intent: IntentName, confidence: number, rule: string): Classified =>
 /** Words of payment that say money came in, as opposed to "diye" (gave) whose direction depends on ne/ko. */
 const PAID = new Set(['jama', 'mile', 'mila', 'mili', 'milee', 'paid', 'payment', 'paiment', 'pement', 'bheje', 'bheja', 'bheji', 'chuka', 'chukaya', 'chukaye', 'chukta', 'lautaye', 'lautaya', 'lauta', 'received', 'deposit', 'deposited', 'aaya', 'aaye', 'aayi', 'bhara', 'bhare', 'wapas', 'vapas', 'clear', 'settle']);
 
+const YES_WORDS = new Set(['haan', 'han', 'ha', 'haa', 'yes', 'yeah', 'yep', 'hanji', 'haanji', 'bilkul', 'ji']);
+
 export function classify(a: Analysis): Classified {
   const t = a.tokens;
   if (t.length === 0) return is('UNKNOWN', SURE, 'empty');
@@ -110,7 +112,7 @@ export function classify(a: Analysis): Classified {
 
   // Changing the open bill's lines.
   if (items && !customer) {
-    const removal = has(a, 'remove') || (has(a, 'no') && (has(a, 'need') || has(a, 'give'))) || (has(a, 'cancel') && !has(a, 'bill'));
+    const removal = has(a, 'remove') || (has(a, 'no') && !has(a, 'bill')) || (has(a, 'cancel') && !has(a, 'bill'));
     if (removal) return is('MODIFY_INVOICE_ITEM', SURE, 'remove line');
     const setVerb = has(a, 'set') && !has(a, 'bill') && !has(a, 'give');
     const emphatic = norms.has('hi') && (norms.has('rakho') || norms.has('rakh') || norms.has('karo'));
@@ -123,11 +125,18 @@ export function classify(a: Analysis): Classified {
   // Finishing the bill.
   const yes = has(a, 'yes');
   const finish = has(a, 'confirm') || (has(a, 'make') && (has(a, 'bill') || yes)) || (norms.has('ho') && norms.has('gaya')) || (has(a, 'bill') && has(a, 'set'));
-  if (!items && (finish || (yes && t.length <= 3 && !customer))) return is('CONFIRM_INVOICE', finish ? SURE : LIKELY, 'confirm');
+  // A lone "haan" finishes the bill; a lone "ok" or "theek hai" only acknowledges.
+  const saidYes = t.some((x) => YES_WORDS.has(x.norm));
+  if (!items && (finish || (saidYes && t.length <= 3 && !customer))) return is('CONFIRM_INVOICE', finish ? SURE : LIKELY, 'confirm');
 
-  if (items) return is('CREATE_INVOICE', customer || a.items.some((i) => i.explicit) ? SURE : LIKELY, 'items');
+  const unexplained = a.runs.reduce((n, r) => n + r.names.length, 0);
+  if (items) {
+    if (customer || a.items.some((i) => i.explicit) || a.modes.length > 0) return is('CREATE_INVOICE', SURE, 'items');
+    // "chai pilao": a goods word among words nothing explains, with no number or customer, is not a sale.
+    if (unexplained > 0) return is('UNKNOWN', GUESS, 'goods word without a sale');
+    return is('CREATE_INVOICE', LIKELY, 'items');
+  }
   if (has(a, 'cancel') || norms.has('rehne')) return is('CANCEL_INVOICE', GUESS, 'cancel');
   if (customer && (has(a, 'show') || has(a, 'question'))) return is('GET_CUSTOMER_INFO', GUESS, 'customer + show');
-  const unexplained = a.runs.reduce((n, r) => n + r.names.length, 0);
   return is('UNKNOWN', unexplained > 0 || t.length <= 2 ? LIKELY : GUESS, 'no rule');
 }

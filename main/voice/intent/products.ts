@@ -41,6 +41,12 @@ function contentKeys(text: string): string[] {
 
 const isGrammar = (t: Token) => conceptsOf(t).includes('stop');
 
+/** Joined keys of every grocery word -> the groups it belongs to. */
+const GROUP_OF = new Map<string, number>();
+GROCERY_GROUPS.forEach((g, gi) => {
+  for (const w of g) GROUP_OF.set(tokenize(w).map((t) => t.key).join(' '), gi);
+});
+
 export class ProductMatcher {
   readonly products: readonly Product[];
   /** Joined keys of whole names, aliases and their synonyms -> products. */
@@ -55,10 +61,7 @@ export class ProductMatcher {
 
   constructor(products: readonly Product[]) {
     this.products = products;
-    const groupOf = new Map<string, number>();
-    GROCERY_GROUPS.forEach((g, gi) => {
-      for (const w of g) groupOf.set(tokenize(w).map((t) => t.key).join(' '), gi);
-    });
+    const groupOf = GROUP_OF;
     const wordOwners = new Map<string, Set<number>>();
     const synOwners = new Map<string, Set<number>>();
     for (const p of products) {
@@ -213,17 +216,32 @@ export class ProductMatcher {
     return { hits: this.words.get(best)!.map((h) => ({ id: h.id, weight: h.weight * 0.9 })), how: 'fuzzy' };
   }
 
-  /** Best first: the product whose name is most covered by the words said, then the shorter name. */
+  /**
+   * Best first: the product whose name is most covered by the words said; then the one whose name
+   * ends in what was said or its synonym (a "doodh" is Mother Dairy Milk, not Dairy Milk Chocolate:
+   * the last word of a name says what it is); then the shorter name.
+   */
   private rank(ids: number[], keys: string[]): Product[] {
     const said = new Set(keys);
+    const saidGroups = new Set<number>();
+    for (const k of [...keys, keys.join(' ')]) {
+      const g = GROUP_OF.get(k);
+      if (g !== undefined) saidGroups.add(g);
+    }
     const cover = (p: Product) => {
       const nameKeys = this.nameKeys.get(p.id) ?? [];
       const hit = nameKeys.filter((k) => said.has(k)).length;
       return hit / Math.max(1, nameKeys.length);
     };
+    const head = (p: Product) => {
+      const last = this.nameKeys.get(p.id)?.at(-1);
+      if (last === undefined) return 0;
+      const g = GROUP_OF.get(last);
+      return said.has(last) || (g !== undefined && saidGroups.has(g)) ? 1 : 0;
+    };
     return ids
       .map((id) => this.byId.get(id)!)
-      .sort((a, b) => cover(b) - cover(a) || (this.wordCount.get(a.id) ?? 0) - (this.wordCount.get(b.id) ?? 0) || a.name.localeCompare(b.name));
+      .sort((a, b) => cover(b) - cover(a) || head(b) - head(a) || (this.wordCount.get(a.id) ?? 0) - (this.wordCount.get(b.id) ?? 0) || a.name.localeCompare(b.name));
   }
 }
 
