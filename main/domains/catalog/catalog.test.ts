@@ -49,6 +49,12 @@ describe('products', () => {
     expect(plan('SELECT id, name_key FROM products WHERE name_key >= ? AND name_key < ? ORDER BY name_key LIMIT ?', 'a', 'b', 10)).toMatch(/USING (COVERING )?INDEX sqlite_autoindex_products/);
     expect(plan('SELECT product_id, alias_key FROM product_aliases WHERE alias_key >= ? AND alias_key < ? ORDER BY alias_key LIMIT ?', 'a', 'b', 10)).toMatch(/SEARCH product_aliases USING PRIMARY KEY/);
     expect(plan('SELECT DISTINCT product_id FROM product_words WHERE word >= ? AND word < ? LIMIT ?', 'a', 'b', 10)).toMatch(/SEARCH product_words USING PRIMARY KEY/);
+    expect(
+      plan(
+        'SELECT DISTINCT a.product_id FROM product_words a WHERE a.word >= ? AND a.word < ? AND EXISTS (SELECT 1 FROM product_words b WHERE b.product_id = a.product_id AND b.word >= ? AND b.word < ?) LIMIT ?',
+        'a', 'b', 'c', 'd', 10,
+      ),
+    ).toMatch(/SEARCH b EXISTS USING COVERING INDEX product_words_product \(product_id=\? AND word>\? AND word<\?\)/);
     expect(plan('SELECT id FROM products WHERE barcode = ?', 'x')).toMatch(/USING (COVERING )?INDEX sqlite_autoindex_products_2/);
     expect(plan('SELECT * FROM products WHERE stock_milli <= low_stock_milli ORDER BY name_key')).toMatch(/SCAN products USING INDEX products_low_stock/);
     expect(plan('SELECT invoice_id FROM payments WHERE invoice_id = ?', 1)).toMatch(/payments_invoice/);

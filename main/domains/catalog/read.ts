@@ -112,9 +112,10 @@ export function resolveProductByName(db: Db, typed: string): DbProduct | null {
     `SELECT ${PRODUCT_COLUMNS} FROM products WHERE id = (SELECT product_id FROM product_aliases WHERE alias_key = ? ORDER BY product_id LIMIT 1)`,
   ).get(key);
   if (byAlias) return byAlias;
+  // The shortest of the first 200 names in order: bounded work however common the prefix.
   const prefix = prepared<[string, string], DbProduct>(
     db,
-    `SELECT ${PRODUCT_COLUMNS} FROM products WHERE name_key >= ? AND name_key < ? ORDER BY length(name_key), name_key LIMIT 1`,
+    `SELECT * FROM (SELECT ${PRODUCT_COLUMNS} FROM products WHERE name_key >= ? AND name_key < ? ORDER BY name_key LIMIT 200) ORDER BY length(name_key), name_key LIMIT 1`,
   ).get(key, prefixEnd(key));
   if (prefix) return prefix;
   const ids = wordMatchIds(db, wordsOf(key), 50);
@@ -134,20 +135,23 @@ export function readProductRows(db: Db, ids: number[]): DbProduct[] {
   return prepared<[string], DbProduct>(db, `SELECT ${PRODUCT_COLUMNS} FROM products WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids));
 }
 
-/** Products having, for every query word, a name or alias word starting with it. */
+/**
+ * Products having, for every query word, a name or alias word starting with it. The longest word
+ * (the most selective) walks the index; the others are checked per candidate inside SQLite, which
+ * stops at `cap` matches.
+ */
 function wordMatchIds(db: Db, words: string[], cap: number): number[] {
   if (words.length === 0) return [];
-  const byWord = prepared<[string, string, number], { product_id: number }>(db, 'SELECT DISTINCT product_id FROM product_words WHERE word >= ? AND word < ? LIMIT ?');
-  // The longest word is the most selective: take its candidates, then keep those the others match too.
-  const ordered = [...words].sort((a, b) => b.length - a.length);
-  const [first, ...rest] = ordered as [string, ...string[]];
-  const single = rest.length === 0;
-  let ids = byWord.all(first, prefixEnd(first), single ? cap : 5000).map((r) => r.product_id);
-  if (!single && ids.length > 0) {
-    const hasWord = prepared<[number, string, string], { x: number }>(db, 'SELECT 1 AS x FROM product_words WHERE product_id = ? AND word >= ? AND word < ? LIMIT 1');
-    ids = ids.filter((id) => rest.every((w) => hasWord.get(id, w, prefixEnd(w)) !== undefined)).slice(0, cap);
-  }
-  return ids;
+  const ordered = [...new Set(words)].sort((a, b) => b.length - a.length).slice(0, 6);
+  const others = ordered.slice(1);
+  const sql =
+    'SELECT DISTINCT a.product_id FROM product_words a WHERE a.word >= ? AND a.word < ?' +
+    others.map(() => ' AND EXISTS (SELECT 1 FROM product_words b WHERE b.product_id = a.product_id AND b.word >= ? AND b.word < ?)').join('') +
+    ' LIMIT ?';
+  const params: (string | number)[] = ordered.flatMap((w) => [w, prefixEnd(w)]);
+  return prepared<(string | number)[], { product_id: number }>(db, sql)
+    .all(...params, cap)
+    .map((r) => r.product_id);
 }
 
 /**
