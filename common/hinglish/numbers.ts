@@ -13,7 +13,7 @@ const HINDI: string[][] = [
   ['teen', 'tin', 'three', 'tiin'],
   ['chaar', 'char', 'four'],
   ['paanch', 'panch', 'five', 'paach', 'paanc', 'pach'],
-  ['chhah', 'chhe', 'che', 'cheh', 'chah', 'six', 'chhey'],
+  ['chhe', 'chhah', 'che', 'cheh', 'chah', 'six', 'chhey'],
   ['saat', 'sat', 'seven'],
   ['aath', 'ath', 'eight', 'aat'],
   ['nau', 'nou', 'nine', 'naw'],

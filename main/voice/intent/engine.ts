@@ -34,6 +34,17 @@ const COMMAND_CONCEPTS = new Set<Concept>([
   'bill', 'discount', 'gst', 'send', 'new', 'phone', 'details', 'confirm', 'yes', 'write', 'arrived', 'howMuch', 'which', 'pnl', 'gstr', 'mistake',
 ]);
 
+/** A frame with the ids behind its names, when the rules found them (the fallback gives names only). */
+export interface UnderstoodFrame extends Frame {
+  refs?: {
+    customerId: number | null;
+    /** The customers an ambiguous mention fits, in the order of entities.candidates. */
+    candidateIds: number[];
+    /** Parallel to entities.items. */
+    productIds: number[];
+  };
+}
+
 interface Part {
   analysis: Analysis;
   verdict: Classified;
@@ -52,19 +63,28 @@ export class IntentEngine {
   }
 
   /** The rules alone: one frame per command in the utterance, in the order said. */
-  parse(text: string, now: Date): Frame[] {
+  parse(text: string, now: Date): UnderstoodFrame[] {
     const tokens = tokenize(text);
     const parts = this.split(tokens, now);
-    return parts.map(({ analysis, verdict }) => ({
-      intent: verdict.intent,
-      entities: entitiesFor(verdict.intent, analysis),
-      confidence: verdict.confidence,
-      path: 'rules' as const,
-    }));
+    return parts.map(({ analysis, verdict }) => {
+      const entities = entitiesFor(verdict.intent, analysis);
+      const items = entities.items ? analysis.items : analysis.items.slice(-1);
+      return {
+        intent: verdict.intent,
+        entities,
+        confidence: verdict.confidence,
+        path: 'rules' as const,
+        refs: {
+          customerId: analysis.customer?.id ?? null,
+          candidateIds: analysis.customer && analysis.customer.name === null ? analysis.customer.candidates.map((c) => c.id) : [],
+          productIds: items.map((i) => i.product.id),
+        },
+      };
+    });
   }
 
   /** The rules, then the fallback for a lone frame the rules were unsure of. */
-  async understand(text: string, now: Date): Promise<Frame[]> {
+  async understand(text: string, now: Date): Promise<UnderstoodFrame[]> {
     const frames = this.parse(text, now);
     if (!this.fallback || frames.length !== 1 || frames[0]!.confidence >= this.threshold) return frames;
     try {
