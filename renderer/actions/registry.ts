@@ -21,7 +21,8 @@ export interface Action {
 }
 
 const s = () => useApp.getState();
-const focusSearch = () => requestAnimationFrame(() => document.getElementById('bill-search')?.focus());
+// After the frame, unless a dialog opened meanwhile (a key pressed right after Esc): it keeps the focus.
+const focusSearch = () => requestAnimationFrame(() => s().dialog === null && document.getElementById('bill-search')?.focus());
 const whenSearchIdle = (fn: () => void) => () => (s().query ? undefined : fn());
 
 export const ACTIONS: Action[] = [

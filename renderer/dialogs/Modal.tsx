@@ -22,6 +22,7 @@ export function Field(props: {
   numeric?: boolean;
   type?: string;
   name?: string;
+  placeholder?: string;
   width?: 'short' | 'long';
 }) {
   const ref = useRef<HTMLInputElement>(null);
@@ -42,6 +43,7 @@ export function Field(props: {
         inputMode={props.numeric ? 'decimal' : undefined}
         data-numeric={props.numeric ? '1' : undefined}
         ref={ref}
+        placeholder={props.placeholder}
         autoComplete="off"
         spellCheck={false}
         onFocus={props.numeric ? (e) => e.target.select() : undefined}

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import QRCode from 'qrcode';
 import { formatRupees } from '../../common/money';
 import { upiPayUrl } from '../lib/upi';
+import { paiseToInput } from '../lib/parse';
 import { useApp } from '../store';
 import { cashGiven, TENDER_MODES, type TenderMode } from '../store/tender';
 import { Field, Modal } from './Modal';
@@ -42,7 +43,7 @@ export function TenderDialog() {
         <div className="tender-body">
           {tenderMode === 'cash' && (
             <>
-              <Field label={t('tender.received')} name="cash" value={cashText} onChange={s.setCashText} autoFocus numeric />
+              <Field label={t('tender.received')} name="cash" value={cashText} onChange={s.setCashText} placeholder={paiseToInput(total)} autoFocus numeric />
               <div className={`change ${given < total ? 'short' : ''}`} data-testid="change">
                 <span>{given < total ? t('tender.short') : t('tender.change')}</span>
                 <Money paise={Math.abs(given - total)} className="huge" />

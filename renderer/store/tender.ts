@@ -4,7 +4,7 @@ import type { ScreenSource } from '../../common/bridge';
 import type { CommandInput } from '../../common/commands';
 import { formatRupees } from '../../common/money';
 import { invoke } from '../bridge';
-import { parseRupees, paiseToInput } from '../lib/parse';
+import { parseRupees } from '../lib/parse';
 import { expectedNextBillNumber } from '../lib/upi';
 import type { Slice } from './types';
 
@@ -14,6 +14,7 @@ export type SplitPart = 'cash' | 'upi' | 'card';
 
 export interface TenderSlice {
   tenderMode: TenderMode;
+  /** Empty means the exact amount (shown as the box's placeholder). */
   cashText: string;
   splitText: Record<SplitPart, string>;
   tenderError: string | null;
@@ -46,11 +47,13 @@ export const createTenderSlice: Slice<TenderSlice> = (set, get) => ({
   allowOverLimit: false,
 
   openTender: async (source, mode = 'cash') => {
-    await get().flush();
-    const { data, totals, t } = get();
+    const { data, t } = get();
     if (data.lines.length === 0) return set({ billError: t('error.noLines') });
-    if (totals.problem) return set({ billError: totals.problem.message });
-    set({ dialog: 'tender', tenderMode: mode, cashText: paiseToInput(totals.totalPaise), splitText: { cash: '', upi: '', card: '' }, tenderError: null, allowOverLimit: false });
+    // The panel opens at once so the next key (C, U, K...) lands in it; the total comes after the save.
+    set({ dialog: 'tender', tenderMode: mode, cashText: '', splitText: { cash: '', upi: '', card: '' }, tenderError: null, allowOverLimit: false });
+    await get().flush();
+    const { totals } = get();
+    if (totals.problem) return set({ billError: totals.problem.message, dialog: null });
     const last = await invoke('invoice-list', { limit: 1 }, source);
     const prefix = get().settings?.billPrefix ?? 'GA';
     set({ expectedBill: expectedNextBillNumber(last.ok ? (last.value[0]?.number ?? null) : null, prefix, new Date()) });
