@@ -1,7 +1,7 @@
 // The shop's services in one process (STYLE note 1): the same code runs as Electron's
 // utilityProcess and as the browser-mode server. It is the only owner of the database.
 import { join } from 'node:path';
-import { type Db, openDatabase } from './db';
+import { type Db, idleCheckpointer, openDatabase } from './db';
 import { type Clock, systemClock } from './commands/context';
 import { createDispatcher, type Dispatcher } from './commands/dispatch';
 import { buildHandlers } from './commands/table';
@@ -33,6 +33,10 @@ export function createServices(opts: ServicesOptions): Services {
   const clock = opts.clock ?? systemClock;
   const reminderQueue = opts.reminderQueue ?? createReminderQueue(undefined, () => clock.now().getTime());
   const dispatcher = createDispatcher({ db, clock, handlers: buildHandlers({ reminderQueue }) });
+  const checkpointer = idleCheckpointer(db);
+  dispatcher.onCommand((e) => {
+    if (e.mutates) checkpointer.touched();
+  });
   // Reminders scheduled before a restart are queued again.
   const due = db.prepare(`SELECT id, send_at FROM reminders WHERE status = 'SCHEDULED'`).all() as { id: number; send_at: string }[];
   for (const r of due) reminderQueue.enqueue(r.id, new Date(r.send_at));
@@ -45,6 +49,7 @@ export function createServices(opts: ServicesOptions): Services {
     reminderQueue,
     close: () => {
       reminderQueue.close();
+      checkpointer.stop();
       if (db.open) db.close();
     },
   };

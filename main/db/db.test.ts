@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DatabaseTooNewError, integrityCheck, loadMigrations, openDatabase, schemaVersion } from './index';
+import { DatabaseTooNewError, idleCheckpointer, integrityCheck, loadMigrations, openDatabase, schemaVersion } from './index';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'galla-db-'));
 
@@ -65,5 +65,23 @@ describe('openDatabase', () => {
     expect(() => db.prepare('UPDATE ledger_entries SET amount_paise = 1').run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM ledger_entries').run()).toThrow(/append-only/);
     expect(db.prepare('SELECT delta_paise FROM ledger_entries').get()).toEqual({ delta_paise: 100 });
+  });
+
+  it('checkpoints the WAL once writes pause, not inside a commit', async () => {
+    const { db } = openDatabase(join(tmp(), 'galla.db'));
+    const cp = idleCheckpointer(db, 20, 4000);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(4000);
+    const calls: string[] = [];
+    const real = db.pragma.bind(db);
+    db.pragma = ((src: string, o?: never) => (calls.push(src), real(src, o))) as typeof db.pragma;
+    for (let i = 0; i < 5; i++) {
+      db.prepare("INSERT INTO settings (key, value) VALUES (?, '1')").run(`k${i}`);
+      cp.touched();
+    }
+    expect(calls).toEqual([]);
+    await new Promise((r) => setTimeout(r, 80));
+    expect(calls).toEqual(['wal_checkpoint(PASSIVE)']);
+    cp.stop();
+    db.close();
   });
 });
