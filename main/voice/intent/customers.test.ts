@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../../common/hinglish/tokens';
+import type { CustomerMatch } from '../../../common/types';
+import { judge, nameRuns } from './customers';
+
+const match = (id: number, name: string, matchScore: number): CustomerMatch => ({
+  id, name, matchScore, phone: null, nickname: null, landmark: null, notes: null, gstin: null, state: null, creditLimitPaise: null, balancePaise: 0, createdAt: '', updatedAt: '',
+});
+
+describe('nameRuns', () => {
+  const runs = (text: string, taken: number[] = []) => {
+    const tokens = tokenize(text);
+    return nameRuns(tokens, tokens.map((_, i) => taken.includes(i))).map((r) => tokens.slice(r.start, r.end).map((t) => t.norm).join(' '));
+  };
+
+  it('keeps the words around a name that help find it', () => {
+    expect(runs('Rahul ATM wale ko ek double roti', [4, 5, 6])).toEqual(['rahul atm wale']);
+    expect(runs('mandir wali gali wale Rahul ko do anda', [6, 7])).toEqual(['mandir wali gali wale rahul']);
+    expect(runs('bank ke peeche wale Ankit ka balance')).toEqual(['bank ke peeche wale ankit']);
+  });
+
+  it('leaves out working words, numbers and words already explained', () => {
+    expect(runs('Sunita ka kitna baaki hai')).toEqual(['sunita']);
+    expect(runs('kal 7 baje reminder bhejo', [0, 1, 2])).toEqual([]);
+  });
+});
+
+describe('judge', () => {
+  it('names one customer when one fits best', () => {
+    expect(judge([match(1, 'Gupta Ji', 1), match(2, 'Rahul Gupta', 0.97)], 0, 1)).toMatchObject({ name: 'Gupta Ji', id: 1 });
+  });
+
+  it('names nobody, with candidates, when several fit equally', () => {
+    const ref = judge([match(1, 'Rahul Gupta', 0.97), match(2, 'Rahul Sharma', 0.97)], 0, 1)!;
+    expect(ref.name).toBeNull();
+    expect(ref.candidates.map((c) => c.name)).toEqual(['Rahul Gupta', 'Rahul Sharma']);
+  });
+
+  it('takes nothing below the bar', () => {
+    expect(judge([match(1, 'Kavita Joshi', 0.5)], 0, 1)).toBeNull();
+    expect(judge([], 0, 1)).toBeNull();
+  });
+});

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Services } from '../../services';
+import type { FallbackParser, Frame } from '../types';
+import { CASES, type Case } from './engine.cases';
+import { IntentEngine } from './engine';
+import type { ShopView } from './shop';
+import { TEST_NOW, testShop, VOICE_ACTOR } from './test-shop';
+
+let services: Services;
+let shop: ShopView & { dispose(): void };
+let engine: IntentEngine;
+
+beforeAll(() => {
+  ({ services, shop } = testShop());
+  engine = new IntentEngine(shop);
+});
+afterAll(() => {
+  shop.dispose();
+  services.close();
+});
+
+const norm = (s: unknown) => String(s).toLowerCase().replace(/\./g, ' ').split(/\s+/).filter(Boolean).join(' ');
+
+/** The eval's rule: the intent, and every labelled entity. */
+function expectFrame(frame: Frame, c: Case) {
+  expect(frame.intent).toBe(c.intent);
+  for (const [key, want] of Object.entries(c.entities)) {
+    const got = frame.entities[key];
+    if (key === 'customer' && want && typeof want === 'object') {
+      expect(frame.entities.customer ?? null).toBeNull();
+      expect(new Set(frame.entities.candidates)).toEqual(new Set((want as { ambiguous: string[] }).ambiguous));
+    } else if (key === 'items') {
+      const sort = (l: { product: string; quantity: number }[]) => [...l].map((i) => [norm(i.product), i.quantity]).sort();
+      expect(sort(got as { product: string; quantity: number }[])).toEqual(sort(want as { product: string; quantity: number }[]));
+    } else if (key === 'datetime') {
+      expect(new Date(String(got)).getTime()).toBe(new Date(String(want)).getTime());
+    } else if (typeof want === 'number') {
+      expect(got).toBeCloseTo(want, 6);
+    } else if (want === null) {
+      expect(got ?? null).toBeNull();
+    } else {
+      expect(norm(got)).toBe(norm(want));
+    }
+  }
+}
+
+describe('IntentEngine on a shop of its own', () => {
+  it.each(CASES.map((c) => [c.text, c] as const))('%s', (_text, c) => {
+    const frames = engine.parse(c.text, TEST_NOW);
+    expectFrame(frames[0]!, c);
+  });
+});
+
+describe('IntentEngine', () => {
+  it('gives one frame per command said', () => {
+    const frames = engine.parse('Meena aunty ka balance batao aur Farooq bhai ko kal reminder bhejo', TEST_NOW);
+    expect(frames.map((f) => [f.intent, f.entities.customer])).toEqual([
+      ['CHECK_BALANCE', 'Meena Kumari'],
+      ['CREATE_REMINDER', 'Farooq Sheikh'],
+    ]);
+  });
+
+  it('lends the customer to "uska" in the second command', () => {
+    const frames = engine.parse('Salim chacha se 500 mile aur uska balance batao', TEST_NOW);
+    expect(frames.map((f) => [f.intent, f.entities.customer])).toEqual([
+      ['RECORD_PAYMENT', 'Salim Khan'],
+      ['CHECK_BALANCE', 'Salim Khan'],
+    ]);
+  });
+
+  it('does not split a list of items or a correction', () => {
+    expect(engine.parse('do kilo poha aur ek jam, aur teen ande', TEST_NOW)).toHaveLength(1);
+    const stock = engine.parse('stock aaya: 5 peti pepsi... nahi, 24 bottle pepsi', TEST_NOW);
+    expect(stock).toHaveLength(1);
+    expect(stock[0]!.entities).toMatchObject({ product: 'Pepsi 2L', quantity: 24 });
+  });
+
+  it('carries the ids behind the names for the agent', () => {
+    const [frame] = engine.parse('Ankit ko do pepsi', TEST_NOW);
+    expect(frame!.refs?.candidateIds).toHaveLength(2);
+    expect(frame!.refs?.productIds).toHaveLength(1);
+  });
+
+  it('sees a product added since the last utterance', () => {
+    expect(engine.parse('do kilo bhindi', TEST_NOW)[0]!.intent).toBe('UNKNOWN');
+    const r = services.dispatcher.dispatch('product-create', { name: 'Bhindi', unit: 'kg', pricePaise: 6000 }, { ...VOICE_ACTOR, role: 'owner' });
+    expect(r.ok).toBe(true);
+    expect(engine.parse('do kilo bhindi', TEST_NOW)[0]!.entities.items).toEqual([{ product: 'Bhindi', quantity: 2 }]);
+  });
+
+  it('asks the fallback only when the rules are unsure, and keeps the rules without one', async () => {
+    const asked: string[] = [];
+    const fallback: FallbackParser = {
+      name: 'fake',
+      available: async () => ({ ok: true }),
+      parse: async (text) => {
+        asked.push(text);
+        return { intent: 'CHECK_BALANCE', entities: { customer: 'Bablu' }, confidence: 0.5, path: 'llm' };
+      },
+    };
+    const withFallback = new IntentEngine(shop, { fallback });
+    const sure = await withFallback.understand('Bablu ka balance batao', TEST_NOW);
+    expect(sure[0]!.path).toBe('rules');
+    expect(asked).toEqual([]);
+    const unsure = await withFallback.understand('chai pilao', TEST_NOW);
+    expect(asked).toEqual(['chai pilao']);
+    expect(unsure[0]).toMatchObject({ intent: 'CHECK_BALANCE', path: 'llm' });
+    const alone = await engine.understand('chai pilao', TEST_NOW);
+    expect(alone[0]).toMatchObject({ intent: 'UNKNOWN', path: 'rules' });
+  });
+});
