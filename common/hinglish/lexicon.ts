@@ -21,7 +21,7 @@ const WORDS = {
   confirm: ['confirm', 'final', 'finalise', 'finalize', 'pakka', 'done', 'complete', 'save', 'submit', 'kanfarm', 'conform'],
   yes: ['haan', 'han', 'ha', 'haa', 'yes', 'yeah', 'yep', 'ok', 'okay', 'theek', 'thik', 'sahi', 'bilkul', 'hanji', 'haanji', 'chalo', 'correct', 'right', 'sure'],
   no: ['nahi', 'nahin', 'nai', 'nahi', 'no', 'nope', 'mat', 'mt', 'naa', 'nako', 'dont', 'not'],
-  cancel: ['cancel', 'kainsal', 'cancil', 'radd', 'rad', 'void', 'khaarij', 'kharij'],
+  cancel: ['cancel', 'kainsal', 'cancil', 'radd', 'rad', 'void', 'khaarij', 'kharij', 'band', 'bandh', 'stop', 'roko', 'rok'],
   remove: ['hata', 'hatao', 'hatado', 'hatana', 'nikalo', 'nikal', 'nikaal', 'remove', 'delete', 'minus', 'mita', 'mitao', 'hatwa'],
   undo: ['undo', 'wapas', 'vapas', 'vaapas', 'wapis', 'palat', 'palto', 'ulta', 'revert', 'reverse'],
   mistake: ['galti', 'galat', 'mistake', 'wrong', 'bhool', 'galati', 'glti'],
@@ -38,17 +38,17 @@ const WORDS = {
   khata: ['khata', 'khaata', 'khate', 'khaate', 'khatte', 'account', 'ledger', 'bahi'],
   udhaar: ['udhaar', 'udhar', 'udhari', 'udhaari', 'credit', 'karz', 'karza', 'baki'],
   write: ['likh', 'likho', 'likhna', 'likhdo', 'likhiye', 'chadha', 'chadhao', 'chadhana', 'charha', 'charhao', 'chadao', 'daal', 'daalo', 'dalo', 'jod', 'jodo', 'note', 'entry', 'add'],
-  received: ['diye', 'diya', 'die', 'di', 'dia', 'jama', 'mile', 'mila', 'mili', 'milee', 'aaya', 'aaye', 'aayi', 'aye', 'aya', 'ayi', 'paid', 'pay', 'payed', 'bheje', 'bheja', 'bheji', 'chuka', 'chukaya', 'chukaye', 'chukta', 'chukay', 'lautaye', 'lautaya', 'lauta', 'received', 'receive', 'got', 'gave', 'given', 'deposit', 'deposited', 'bhara', 'bhare', 'bhar', 'kiye', 'kiya'],
+  received: ['de gaye', 'de gaya', 'de gayi', 'de gaye', 'diye', 'diya', 'die', 'di', 'dia', 'jama', 'mile', 'mila', 'mili', 'milee', 'aaya', 'aaye', 'aayi', 'aye', 'aya', 'ayi', 'paid', 'pay', 'payed', 'bheje', 'bheja', 'bheji', 'chuka', 'chukaya', 'chukaye', 'chukta', 'chukay', 'lautaye', 'lautaya', 'lauta', 'received', 'receive', 'got', 'gave', 'given', 'deposit', 'deposited', 'bhara', 'bhare', 'bhar', 'kiye', 'kiya'],
   payment: ['payment', 'paiment', 'pement', 'bhugtan', 'paisa', 'paise', 'rakam', 'amount'],
   full: ['pura', 'poora', 'puri', 'poori', 'pure', 'poore', 'full', 'sara', 'saara', 'entire', 'whole', 'clear', 'saaf', 'settle', 'chukta'],
   total: ['kul', 'total', 'sab mila ke', 'milakar', 'milake', 'milaake', 'overall', 'puri market'],
   market: ['market', 'bazaar', 'fasa', 'fansa', 'phasa', 'phansa', 'atka', 'atke', 'bahar', 'baahar', 'outstanding'],
   stock: ['stock', 'stok', 'inventory', 'godown'],
   left: ['bacha', 'bache', 'bachi', 'bachaa', 'pada', 'pade', 'padi', 'left', 'available', 'remaining', 'rakha', 'rakhe'],
-  arrived: ['aaya', 'aaye', 'aayi', 'aya', 'aye', 'ayi', 'aa', 'arrived', 'received', 'aagaya', 'utra', 'utara', 'pahuncha', 'delivery', 'came', 'inward'],
+  arrived: ['stock in', 'aaya', 'aaye', 'aayi', 'aya', 'aye', 'ayi', 'aa', 'arrived', 'received', 'aagaya', 'utra', 'utara', 'pahuncha', 'delivery', 'came', 'inward'],
   stockIn: ['add', 'jodo', 'jod', 'daalo', 'dalo', 'daal', 'chadhao', 'badhao', 'badha', 'increase', 'restock', 'refill', 'bharo'],
   low: ['khatam', 'khatm', 'khtm', 'low', 'short', 'kam', 'kami', 'finish', 'finishing', 'running', 'empty', 'out'],
-  order: ['order', 'mangana', 'mangwana', 'mangao', 'mangwao', 'reorder', 'purchase', 'kharidna', 'lana', 'laana'],
+  order: ['order', 'mangana', 'mangani', 'mangane', 'mangwana', 'mangwani', 'mangwane', 'mangao', 'mangwao', 'reorder', 'purchase', 'kharidna', 'kharidni', 'lana', 'laana', 'lani', 'lane'],
   goods: ['maal', 'mal', 'saaman', 'saman', 'samaan', 'item', 'items', 'cheez', 'cheezein', 'cheeze', 'product', 'products', 'goods', 'things'],
   sale: ['bikri', 'bikree', 'sale', 'sales', 'bika', 'biki', 'bike', 'becha', 'bechi', 'beche', 'kamaya', 'kamai', 'kamaai', 'kamayi', 'kamaye', 'dhandha', 'dhanda', 'galla', 'collection', 'business', 'income', 'earning', 'earnings', 'revenue', 'gallaa', 'vikri'],
   summary: ['summary', 'report', 'hisaab', 'hisab', 'saransh', 'overview'],
@@ -65,7 +65,7 @@ const WORDS = {
   rupee: ['rupaye', 'rupaiye', 'rupees', 'rupee', 'rs', 'rupay', 'rupye', 'rupae', 'rupiya', 'rupiye', 'rupya', 'inr', 'rupe', 'rupaya', 'ruppe', 'rupe'],
   gst: ['gst', 'jiesti', 'tax', 'taks', 'taxes'],
   gstr: ['gstr', 'gstr1', 'return', 'returns', 'filing', 'file'],
-  pnl: ['profit', 'loss', 'munafa', 'munaafa', 'nuksan', 'nuksaan', 'nuksan', 'pnl', 'fayda', 'faayda', 'ghata', 'margin'],
+  pnl: ['p l', 'p and l', 'profit', 'loss', 'munafa', 'munaafa', 'nuksan', 'nuksaan', 'nuksan', 'pnl', 'fayda', 'faayda', 'ghata', 'margin'],
   month: ['mahina', 'mahine', 'mahinon', 'month', 'monthly', 'maheena', 'mahena'],
   send: ['bhejo', 'bhej', 'bhejna', 'bhejiye', 'bhejdo', 'send', 'forward', 'bhijwa', 'bhijwao', 'bhijwado', 'sms', 'message', 'msg', 'whatsapp', 'watsapp', 'vatsap'],
   copy: ['copy', 'kapi', 'pdf', 'photo', 'receipt'],
@@ -93,6 +93,11 @@ for (const [concept, list] of Object.entries(WORDS) as [Concept, string[]][]) {
     }
     if (w.includes(' ')) {
       BY_PHRASE.push({ words: w.split(' '), concept });
+      continue;
+    }
+    // Short words ("aa", "na") would share a key with too much ("a"): compared as written.
+    if (w.length <= 2) {
+      BY_EXACT.set(w, [...(BY_EXACT.get(w) ?? []), concept]);
       continue;
     }
     const k = phoneticKey(w);

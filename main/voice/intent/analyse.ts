@@ -44,15 +44,18 @@ export interface Analysis {
   /** Numbers outside dates, phones and items: amounts, percents. */
   freeNumbers: NumberSpan[];
   customer: CustomerRef | null;
-  /** Words nobody explained, grouped as a name would be (a new customer's name, or noise). */
+  /** Words nobody explained, grouped as a name would be (noise, when a customer was found in them). */
   runs: NameRun[];
+  /** The same before the customer search took its words: a new customer's name. */
+  nameWords: NameRun[];
   /** Tokens explained by something (number, unit, product, date, mode, phone, customer). */
   taken: boolean[];
 }
 
 const LINKS = new Set(['ka', 'ki', 'ke', 'of']);
 /** After a product, before its number: "ande ko 10 kar do", "change the milk to three". */
-const AFTER_LINKS = new Set(['ka', 'ki', 'ke', 'ko', 'to']);
+const AFTER_LINKS = new Set(['ka', 'ki', 'ke', 'ko', 'to', 'sirf', 'bas', 'only', 'just']);
+const INSTEAD = new Set(['jagah', 'jgah', 'bajaye', 'badle', 'instead']);
 const CORRECTIONS = new Set(['nahi', 'nahin', 'no', 'sorry', 'matlab', 'galti', 'mean', 'balki', 'actually']);
 
 /** A 10-digit mobile said in digit groups ("98111 00222", "+91 98111-00222") or one digit word at a time. */
@@ -121,6 +124,8 @@ export function analyseTokens(tokens: Token[], shop: ShopView, now: Date): Analy
     }
   }
 
+  // A new customer's name may share words with existing ones ("Sanjay Gupta"): runs before the search.
+  const runsBeforeCustomer = nameRuns(tokens, taken);
   const customer = findCustomer(tokens, taken, (q) => shop.searchCustomers(q));
   if (customer) take(customer.start, customer.end);
   // Near spellings only for words that are neither a customer nor anything else.
@@ -130,7 +135,7 @@ export function analyseTokens(tokens: Token[], shop: ShopView, now: Date): Analy
 
   const { items, used } = attachQuantities(tokens, allProducts, numbers, units);
   const freeNumbers = numbers.filter((n) => !used.has(n));
-  return { text, tokens, concepts, when, modes, phone, products: allProducts, items, freeNumbers, customer, runs: nameRuns(tokens, taken), taken };
+  return { text, tokens, concepts, when, modes, phone, products: allProducts, items, freeNumbers, customer, runs: nameRuns(tokens, taken), nameWords: runsBeforeCustomer, taken };
 }
 
 function attachQuantities(tokens: readonly Token[], mentions: readonly ProductMention[], numbers: readonly NumberSpan[], units: ReadonlyMap<number, UnitName>) {
@@ -167,7 +172,13 @@ function attachQuantities(tokens: readonly Token[], mentions: readonly ProductMe
     if (AFTER_LINKS.has(tokens[j]?.norm ?? '')) j++;
     const s = said[idx]!;
     if (!s.num) {
-      const num = byStart.get(j);
+      let num = byStart.get(j);
+      // "maggi teen ki jagah paanch": the second number replaces the first.
+      const instead = num && INSTEAD.has(tokens[num.end + 1]?.norm ?? '') && LINKS.has(tokens[num.end]?.norm ?? '') ? byStart.get(num.end + 2) : undefined;
+      if (num && instead) {
+        used.add(num);
+        num = instead;
+      }
       if (num && !used.has(num) && (!tokens[j]!.pauseBefore || num.each)) {
         let k = num.end;
         const unit: UnitName | null = units.get(k) ?? null;

@@ -20,6 +20,8 @@ const is = (intent: IntentName, confidence: number, rule: string): Classified =>
 /** Words of payment that say money came in, as opposed to "diye" (gave) whose direction depends on ne/ko. */
 const PAID = new Set(['jama', 'mile', 'mila', 'mili', 'milee', 'paid', 'payment', 'paiment', 'pement', 'bheje', 'bheja', 'bheji', 'chuka', 'chukaya', 'chukaye', 'chukta', 'lautaye', 'lautaya', 'lauta', 'received', 'deposit', 'deposited', 'aaya', 'aaye', 'aayi', 'bhara', 'bhare', 'wapas', 'vapas', 'clear', 'settle']);
 
+/** "cancel" itself, not "band" or "stop", which say many other things. */
+const CANCEL_WORDS = new Set(['cancel', 'kainsal', 'cancil', 'radd', 'rad', 'void']);
 const YES_WORDS = new Set(['haan', 'han', 'ha', 'haa', 'yes', 'yeah', 'yep', 'hanji', 'haanji', 'bilkul', 'ji']);
 
 export function classify(a: Analysis): Classified {
@@ -30,7 +32,7 @@ export function classify(a: Analysis): Classified {
   const items = a.items.length > 0;
   const amount = amountOf(a);
   const hasNumber = a.freeNumbers.length > 0;
-  const paidWord = t.some((x) => PAID.has(x.norm));
+  const paidWord = t.some((x, i) => PAID.has(x.norm) || (x.norm === 'de' && /^ga(ye|ya|yi|i)$/.test(t[i + 1]?.norm ?? '')));
   const gave = has(a, 'received');
 
   // Reports: distinctive words.
@@ -53,7 +55,9 @@ export function classify(a: Analysis): Classified {
   // The bill: GST, sending, cancelling, discount.
   if (has(a, 'gst')) return is('TOGGLE_GST', SURE, 'gst');
   if ((has(a, 'bill') || has(a, 'copy')) && has(a, 'send') && !items) return is('SEND_INVOICE', SURE, 'bill + send');
-  if (has(a, 'bill') && (has(a, 'cancel') || (has(a, 'no') && has(a, 'make')) || has(a, 'remove')) && !items) return is('CANCEL_INVOICE', SURE, 'bill + cancel');
+  // "bill nikalo" prints the bill; "bill hatao" throws it away.
+  const removeBill = t.some((x, i) => isAt(a, i, 'remove') && !x.norm.startsWith('nikal'));
+  if (has(a, 'bill') && (has(a, 'cancel') || (has(a, 'no') && has(a, 'make')) || removeBill) && !items) return is('CANCEL_INVOICE', SURE, 'bill + cancel');
   const discountWord = t.some((x, i) => isAt(a, i, 'discount') && x.norm !== 'kam' && x.norm !== 'less');
   const lessBy = (norms.has('kam') || norms.has('less')) && amount !== null && (has(a, 'rupee') || has(a, 'percent') || has(a, 'bill'));
   if ((discountWord && (hasNumber || has(a, 'percent'))) || lessBy) return is('ADD_DISCOUNT', SURE, 'discount');
@@ -66,7 +70,7 @@ export function classify(a: Analysis): Classified {
   if (has(a, 'cancel') && (has(a, 'last') || has(a, 'bill')) && !items) return is('CANCEL_INVOICE', LIKELY, 'cancel last');
 
   // Money with a customer: payment or udhaar.
-  const full = has(a, 'full') && (has(a, 'balance') || paidWord);
+  const full = has(a, 'full') && (has(a, 'balance') || paidWord || gave || has(a, 'payment'));
   if (customer && (amount !== null || full) && !items) {
     const after = afterCustomer(a);
     const udhaar = has(a, 'udhaar') && !paidWord;
@@ -81,7 +85,7 @@ export function classify(a: Analysis): Classified {
   }
 
   // Balance of one customer.
-  const balanceWord = has(a, 'balance') || has(a, 'khata') || (has(a, 'howMuch') && has(a, 'udhaar')) || norms.has('owe') || norms.has('owes');
+  const balanceWord = has(a, 'balance') || has(a, 'khata') || (has(a, 'howMuch') && (has(a, 'udhaar') || has(a, 'payment'))) || norms.has('owe') || norms.has('owes');
   if (customer && balanceWord && !items) return is('CHECK_BALANCE', SURE, 'customer + balance');
 
   // Everyone's dues.
@@ -115,7 +119,9 @@ export function classify(a: Analysis): Classified {
     const removal = has(a, 'remove') || (has(a, 'no') && !has(a, 'bill')) || (has(a, 'cancel') && !has(a, 'bill'));
     if (removal) return is('MODIFY_INVOICE_ITEM', SURE, 'remove line');
     const setVerb = has(a, 'set') && !has(a, 'bill') && !has(a, 'give');
-    const emphatic = norms.has('hi') && (norms.has('rakho') || norms.has('rakh') || norms.has('karo'));
+    // "chawal ek kilo hi rakho", "aloo sirf ek kilo": the product first, then only this much.
+    const only = norms.has('sirf') || norms.has('only') || norms.has('just') || (norms.has('hi') && (norms.has('rakho') || norms.has('rakh') || norms.has('karo')));
+    const emphatic = only && a.items.some((i) => i.explicit && i.after);
     if ((setVerb || emphatic) && a.items.some((i) => i.explicit)) return is('MODIFY_INVOICE_ITEM', SURE, 'set quantity');
   }
 
@@ -136,7 +142,8 @@ export function classify(a: Analysis): Classified {
     if (unexplained > 0) return is('UNKNOWN', GUESS, 'goods word without a sale');
     return is('CREATE_INVOICE', LIKELY, 'items');
   }
-  if (has(a, 'cancel') || norms.has('rehne')) return is('CANCEL_INVOICE', GUESS, 'cancel');
+  if (t.some((x) => CANCEL_WORDS.has(x.norm)) || norms.has('rehne')) return is('CANCEL_INVOICE', GUESS, 'cancel');
+  if (customer && has(a, 'howMuch') && amount === null) return is('CHECK_BALANCE', LIKELY, 'customer + how much');
   if (customer && (has(a, 'show') || has(a, 'question'))) return is('GET_CUSTOMER_INFO', GUESS, 'customer + show');
   return is('UNKNOWN', unexplained > 0 || t.length <= 2 ? LIKELY : GUESS, 'no rule');
 }

@@ -25,7 +25,7 @@ function customerEntities(a: Analysis, out: Entities): void {
 
 /** A new customer's name: the words nobody explained, as they were written. */
 function newName(a: Analysis): string | null {
-  const run = [...a.runs].sort((x, y) => y.names.length - x.names.length)[0];
+  const run = [...a.nameWords].sort((x, y) => y.names.length - x.names.length)[0];
   if (!run) return null;
   const words = a.tokens.slice(run.start, run.end).filter((_, k) => run.names.includes(run.start + k));
   return titleCase(words.map((w) => w.surface).join(' '));

@@ -23,6 +23,8 @@ export interface ProductMention {
 interface WordHit {
   id: number;
   weight: number;
+  /** A grammar or unit word of a name ("ki", "bottle" of "paani ki bottle"): never a mention alone. */
+  weak?: boolean;
 }
 
 const MAX_PHRASE = 4;
@@ -97,7 +99,7 @@ export class ProductMatcher {
       const probe: Token = { norm: k, key: k, surface: k, pauseBefore: false };
       // Grammar words in a name ("Gehu ka Atta") never stand for it alone.
       const weak = isGrammar(probe) || k.length < 2 || unitOf(k) !== null;
-      this.words.set(k, [...ids].map((id) => ({ id, weight: (weak ? 0.2 : 1) / ids.size })));
+      this.words.set(k, [...ids].map((id) => ({ id, weight: (weak ? 0.2 : 1) / ids.size, weak })));
       if (!weak && k.length >= 4) this.fuzzyKeys.push(k);
     }
     for (const [k, ids] of synOwners) {
@@ -150,12 +152,12 @@ export class ProductMatcher {
       }
     }
     // 2. Single words, grouped with neighbours that fit the same product.
-    let group: { start: number; end: number; scores: Map<number, number>; how: ProductMention['how'] } | null = null;
+    let group: { start: number; end: number; scores: Map<number, number>; how: ProductMention['how']; strong: boolean } | null = null;
     const flush = () => {
       if (!group) return;
       const best = [...group.scores.entries()].sort((a, b) => b[1] - a[1]);
       const top = best[0]!;
-      if (top[1] >= 0.3) {
+      if (top[1] >= 0.3 && group.strong) {
         const tied = best.filter(([, s]) => s >= top[1] - 1e-9).map(([id]) => this.byId.get(id)!);
         const ranked = this.rank(tied.map((p) => p.id), tokens.slice(group.start, group.end).map((t) => t.key));
         out.push({ start: group.start, end: group.end, product: ranked[0]!, alternatives: ranked.slice(1), how: group.how });
@@ -172,7 +174,7 @@ export class ProductMatcher {
       }
       if (group && (t.pauseBefore || ![...hits.hits].some((h) => group!.scores.has(h.id)))) flush();
       if (!group) {
-        group = { start: i, end: i + 1, scores: new Map(), how: hits.how };
+        group = { start: i, end: i + 1, scores: new Map(), how: hits.how, strong: false };
         for (const h of hits.hits) group.scores.set(h.id, h.weight);
       } else {
         const next = new Map<number, number>();
@@ -183,6 +185,7 @@ export class ProductMatcher {
         group.scores = next;
         group.end = i + 1;
       }
+      if (hits.hits.some((h) => !h.weak)) group.strong = true;
     }
     flush();
     return mergeNeighbours(tokens, out.sort((a, b) => a.start - b.start));
