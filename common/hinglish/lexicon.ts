@@ -40,7 +40,7 @@ const WORDS = {
   write: ['likh', 'likho', 'likhna', 'likhdo', 'likhiye', 'chadha', 'chadhao', 'chadhana', 'charha', 'charhao', 'chadao', 'daal', 'daalo', 'dalo', 'jod', 'jodo', 'note', 'entry', 'add'],
   received: ['de gaye', 'de gaya', 'de gayi', 'de gaye', 'diye', 'diya', 'die', 'di', 'dia', 'jama', 'mile', 'mila', 'mili', 'milee', 'aaya', 'aaye', 'aayi', 'aye', 'aya', 'ayi', 'paid', 'pay', 'payed', 'bheje', 'bheja', 'bheji', 'chuka', 'chukaya', 'chukaye', 'chukta', 'chukay', 'lautaye', 'lautaya', 'lauta', 'received', 'receive', 'got', 'gave', 'given', 'deposit', 'deposited', 'bhara', 'bhare', 'bhar', 'kiye', 'kiya'],
   payment: ['payment', 'paiment', 'pement', 'bhugtan', 'paisa', 'paise', 'rakam', 'amount'],
-  full: ['pura', 'poora', 'puri', 'poori', 'pure', 'poore', 'full', 'sara', 'saara', 'entire', 'whole', 'clear', 'saaf', 'settle', 'chukta'],
+  full: ['pura', 'poora', 'puri', 'poori', 'pure', 'poore', 'full', 'sara', 'saara', 'sare', 'saare', 'sari', 'saari', 'entire', 'whole', 'clear', 'saaf', 'settle', 'chukta'],
   total: ['kul', 'total', 'sab mila ke', 'milakar', 'milake', 'milaake', 'overall', 'puri market'],
   market: ['market', 'bazaar', 'fasa', 'fansa', 'phasa', 'phansa', 'atka', 'atke', 'bahar', 'baahar', 'outstanding'],
   stock: ['stock', 'stok', 'inventory', 'godown'],

@@ -29,12 +29,12 @@ interface WordHit {
 
 const MAX_PHRASE = 4;
 
-/** Words of a name or alias as keys, without the pack size ("Amul Taaza Milk 500ml" -> amul taza milk). */
+/** Words of a name or alias as keys, without the pack size ("Amul Taaza Milk 500ml" -> amul taza milk; "5 Star" keeps its 5). */
 function contentKeys(text: string): string[] {
   const tokens = tokenize(text);
   const keys: string[] = [];
   tokens.forEach((t, i) => {
-    if (isDigits(t)) return;
+    if (isDigits(t) && unitOf(tokens[i + 1]?.norm ?? '') !== null) return;
     if (unitOf(t.norm) !== null && isDigits(tokens[i - 1])) return;
     keys.push(t.key);
   });
