@@ -47,7 +47,7 @@ const WORDS = {
   left: ['bacha', 'bache', 'bachi', 'bachaa', 'pada', 'pade', 'padi', 'left', 'available', 'remaining', 'rakha', 'rakhe'],
   arrived: ['stock in', 'aaya', 'aaye', 'aayi', 'aya', 'aye', 'ayi', 'aa', 'arrived', 'received', 'aagaya', 'utra', 'utara', 'pahuncha', 'delivery', 'came', 'inward'],
   stockIn: ['add', 'jodo', 'jod', 'daalo', 'dalo', 'daal', 'chadhao', 'badhao', 'badha', 'increase', 'restock', 'refill', 'bharo'],
-  low: ['khatam', 'khatm', 'khtm', 'low', 'short', 'kam', 'kami', 'finish', 'finishing', 'running', 'empty', 'out'],
+  low: ['khatam', 'khatm', 'khatma', 'khtm', 'low', 'short', 'kam', 'kami', 'finish', 'finishing', 'running', 'empty', 'out'],
   order: ['order', 'mangana', 'mangani', 'mangane', 'mangwana', 'mangwani', 'mangwane', 'mangao', 'mangwao', 'reorder', 'purchase', 'kharidna', 'kharidni', 'lana', 'laana', 'lani', 'lane'],
   goods: ['maal', 'mal', 'saaman', 'saman', 'samaan', 'item', 'items', 'cheez', 'cheezein', 'cheeze', 'product', 'products', 'goods', 'things'],
   sale: ['bikri', 'bikree', 'sale', 'sales', 'bika', 'biki', 'bike', 'becha', 'bechi', 'beche', 'kamaya', 'kamai', 'kamaai', 'kamayi', 'kamaye', 'dhandha', 'dhanda', 'galla', 'collection', 'business', 'income', 'earning', 'earnings', 'revenue', 'gallaa', 'vikri'],

@@ -14,7 +14,7 @@ export interface ModeMention {
 // Longest first within each mode; every word is compared as normalised Latin.
 const PHRASES: [SpokenPaymentMode, string[]][] = [
   ['card', ['credit card', 'debit card', 'card', 'kard', 'kaard', 'swipe', 'machine', 'atm card']],
-  ['upi', ['google pay', 'googlepay', 'gugal pe', 'gugal pay', 'g pay', 'gpay', 'jipe', 'phone pe', 'phonepe', 'phonpe', 'fonpe', 'phone pay', 'paytm', 'paytam', 'bhim', 'upi', 'yupiai', 'online', 'onlain', 'qr', 'scan', 'scanner', 'net banking', 'bank transfer', 'transfer', 'neft', 'imps', 'account mein', 'khate me online']],
+  ['upi', ['google pay', 'google pe', 'googlepay', 'gugal pe', 'gugal pay', 'g pay', 'gpay', 'jipe', 'phone pe', 'phonepe', 'phonpe', 'fonpe', 'phone pay', 'paytm', 'paytam', 'bhim', 'upi', 'yupiai', 'online', 'onlain', 'qr', 'scan', 'scanner', 'net banking', 'bank transfer', 'transfer', 'neft', 'imps', 'account mein', 'khate me online']],
   ['credit', ['udhaar', 'udhar', 'udhari', 'udhaari', 'credit', 'khate mein', 'khate me', 'khata mein', 'khaate mein', 'baad mein', 'baad me', 'likh lo', 'likh do', 'likh dena', 'likho']],
   ['cash', ['cash', 'kesh', 'kaish', 'nakad', 'nagad', 'naqad', 'nakd', 'nagd', 'nakdi', 'nagdi', 'haath mein', 'hath me', 'chhutta']],
 ];

@@ -2,7 +2,7 @@
 // kept whole ("1,500" -> 1500, "2.5", "9:30"), "500ml" split into 500 + ml, and verbs that STT or a
 // typist runs together split apart ("kardo" -> kar do). Each word keeps its phonetic key, so
 // doodh/dudh and cheeni/chini compare equal downstream, and where a pause (comma, full stop) fell.
-import { asciiDigits, devanagariToLatin, normalise, phoneticKey } from '../text';
+import { asciiDigits, devanagariToLatin, hasDevanagari, normalise, phoneticKey } from '../text';
 
 export interface Token {
   /** Lower-case Latin word, or a number ("1500", "2.5") or a time ("9:30"). */
@@ -13,6 +13,8 @@ export interface Token {
   surface: string;
   /** A comma, full stop or similar came right before this word. */
   pauseBefore: boolean;
+  /** Written in Devanagari (its vowels are the transliteration's guess, not a spelling). */
+  devanagari?: boolean;
 }
 
 // Verb stems that take a light verb ("kar do", "bana do", "likh do"); written as one word they are split.
@@ -26,6 +28,7 @@ for (const s of STEMS) for (const l of LIGHT) if (s !== l) SPLITS.set(s + l, [s,
 SPLITS.set('hogya', ['ho', 'gaya']);
 SPLITS.set('krdo', ['kar', 'do']);
 
+const DEVANAGARI_MARK = '\uE000';
 const PAUSE = /[,.;!?।॥…:\-–—]/;
 
 // Keys are asked for the same few hundred words again and again (every utterance, every lookup).
@@ -43,7 +46,12 @@ export function keyOf(word: string): string {
 
 /** The words of an utterance as the engine reads them. */
 export function tokenize(text: string): Token[] {
-  let t = asciiDigits(devanagariToLatin(text.normalize('NFC')));
+  // Transliterate word by word; a private-use mark before each Devanagari word survives the
+  // rewrites below and tells the loop which words were Devanagari.
+  let t = asciiDigits(text.normalize('NFC'))
+    .split(/(\s+)/)
+    .map((part) => (hasDevanagari(part) ? `${DEVANAGARI_MARK}${devanagariToLatin(part)}` : part))
+    .join('');
   t = t.replace(/(\d),(?=\d{2,3}\b)/g, '$1'); // 1,500 and 1,25,000
   t = t.replace(/₹\s*/g, ' rupaye ').replace(/\brs\.?\s*(?=\d)/gi, ' rupaye ');
   t = t.replace(/(\d)\s*%/g, '$1 percent ');
@@ -51,9 +59,14 @@ export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   let pause = false;
   // Numbers with a decimal point or a clock colon are kept whole; anything else splits.
-  const re = /(\d{1,2}:\d{2})|(\d+\.\d+)|(\d+)|([\p{L}\p{M}]+)|(\s+)|([^\s\p{L}\p{M}\d]+)/gu;
+  const re = /(\d{1,2}:\d{2})|(\d+\.\d+)|(\d+)|([\p{L}\p{M}]+)|(\s+)|(\uE000)|([^\s\p{L}\p{M}\d\uE000]+)/gu;
+  let devanagari = false;
   for (const m of t.matchAll(re)) {
-    const [whole, time, decimal, digits, letters, , punct] = m;
+    const [whole, time, decimal, digits, letters, , mark, punct] = m;
+    if (mark !== undefined) {
+      devanagari = true;
+      continue;
+    }
     if (punct !== undefined) {
       if (PAUSE.test(punct)) pause = true;
       continue;
@@ -62,9 +75,13 @@ export function tokenize(text: string): Token[] {
     if (letters !== undefined) {
       const norm = normalise(letters);
       if (norm === '') continue;
+      const from = out.length;
       for (const w of norm.split(' ')) pushWord(out, w, letters, pause);
+      if (devanagari) for (let k = from; k < out.length; k++) out[k]!.devanagari = true;
+      devanagari = false;
     } else {
       out.push({ norm: whole, key: whole, surface: whole, pauseBefore: pause });
+      devanagari = false;
     }
     pause = false;
   }

@@ -10,7 +10,7 @@ import { isDigits, tokenize, type Token } from '../../../common/hinglish/tokens'
 import { toProductUnit, unitOf, type UnitName } from '../../../common/hinglish/units';
 import type { Product } from '../../../common/types';
 import { findCustomer, nameRuns, type CustomerRef, type NameRun } from './customers';
-import type { ProductMention } from './products';
+import { mergeNeighbours, type ProductMention } from './products';
 import type { ShopView } from './shop';
 
 export interface Item {
@@ -131,7 +131,7 @@ export function analyseTokens(tokens: Token[], shop: ShopView, now: Date): Analy
   // Near spellings only for words that are neither a customer nor anything else.
   const fuzzy = matcher.find(tokens, taken, true);
   for (const f of fuzzy) take(f.start, f.end);
-  const allProducts = [...products, ...fuzzy].sort((a, b) => a.start - b.start);
+  const allProducts = mergeNeighbours(tokens, [...products, ...fuzzy].sort((a, b) => a.start - b.start));
 
   const { items, used } = attachQuantities(tokens, allProducts, numbers, units);
   const freeNumbers = numbers.filter((n) => !used.has(n));

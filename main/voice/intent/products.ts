@@ -43,6 +43,15 @@ function contentKeys(text: string): string[] {
 
 const isGrammar = (t: Token) => conceptsOf(t).includes('stop');
 
+/** A key's first letter and its consonants: kolget and kolgate are both klgt. */
+const skeleton = (key: string) => key.charAt(0) + key.slice(1).replace(/[aeiou]/g, '');
+
+/** How a letter in a name is said ("Parle-G" is "parle ji"). */
+const LETTER_NAMES: Record<string, string> = {
+  a: 'e', b: 'bi', c: 'si', d: 'di', e: 'i', f: 'ef', g: 'ji', h: 'ech', i: 'ai', j: 'je', k: 'ke', l: 'el', m: 'em',
+  n: 'en', o: 'o', p: 'pi', q: 'kyu', r: 'ar', s: 'es', t: 'ti', u: 'yu', v: 'vi', w: 'dablu', x: 'eks', y: 'vai', z: 'jed',
+};
+
 /** Joined keys of every grocery word -> the groups it belongs to. */
 const GROUP_OF = new Map<string, number>();
 GROCERY_GROUPS.forEach((g, gi) => {
@@ -74,6 +83,7 @@ export class ProductMatcher {
         const keys = contentKeys(src);
         if (keys.length === 0) continue;
         this.addPhrase(keys, p.id, false);
+        if (keys.length > 1 && keys.some((k) => LETTER_NAMES[k])) this.addPhrase(keys.map((k) => LETTER_NAMES[k] ?? k), p.id, false);
         for (const k of keys) if (k.length >= 2 && !/^\d+$/.test(k)) own.add(k);
         // The Hindi and English words for the same goods, for the whole source and for each word.
         const groups = new Set<number>();
@@ -204,7 +214,7 @@ export class ProductMatcher {
       const syn = this.synonymWords.get(k);
       if (syn) return { hits: syn, how: 'synonym' };
     }
-    if (!fuzzy || t.key.length < 4 || conceptsOf(t).length > 0) return null;
+    if (!fuzzy || t.key.length < (t.devanagari ? 3 : 4) || conceptsOf(t).length > 0) return null;
     const max = t.key.length >= 7 ? 2 : 1;
     let best: string | null = null;
     let bestD = max + 1;
@@ -214,6 +224,14 @@ export class ProductMatcher {
         bestD = d;
         best = k;
       }
+    }
+    // Devanagari read as Latin keeps or drops vowels unlike the catalog's spelling (कोलगेट is kolget,
+    // लक्स laksa): the consonants then still agree.
+    if (best === null && t.devanagari) {
+      const sk = skeleton(t.key.replace(/([^aeiou])a$/, '$1'));
+      if (sk.length >= 3) best = this.fuzzyKeys.find((k) => skeleton(k) === sk) ?? null;
+      // Short brand words: कोक is kok, the catalog's coke.
+      else if (sk.length === 2) best = this.fuzzyKeys.find((k) => k.length <= 5 && skeleton(k) === sk) ?? null;
     }
     if (best === null) return null;
     return { hits: this.words.get(best)!.map((h) => ({ id: h.id, weight: h.weight * 0.9 })), how: 'fuzzy' };
@@ -258,7 +276,7 @@ function addOwner(map: Map<string, Set<number>>, key: string, id: number) {
  * Neighbouring mentions that can be one product are one: "lux sabun" (two aliases of Lux Soap),
  * "mirchi powder" (an alias, then a word two products share).
  */
-function mergeNeighbours(tokens: readonly Token[], mentions: ProductMention[]): ProductMention[] {
+export function mergeNeighbours(tokens: readonly Token[], mentions: ProductMention[]): ProductMention[] {
   const out: ProductMention[] = [];
   for (const m of mentions) {
     const prev = out.at(-1);
