@@ -73,6 +73,18 @@ describe('the open bill over several utterances', () => {
     expect(inv).toMatchObject({ totalPaise: 8500, gstApplied: false, discountPaise: 1000 });
   });
 
+  it('changes the last line when the product is not said again', async () => {
+    await say('do doodh aur ek jam');
+    const turn = await say('teen kar do');
+    expect(turn.tasks[0]).toMatchObject({ intent: 'MODIFY_INVOICE_ITEM', ok: true });
+    expect(openBill()?.data.lines.map((l) => [l.name, l.quantity])).toEqual([
+      ['Mother Dairy Milk 1L', 2],
+      ['Kissan Jam', 3],
+    ]);
+    await say('isko hata do');
+    expect(openBill()?.data.lines.map((l) => l.name)).toEqual(['Mother Dairy Milk 1L']);
+  });
+
   it('clears the open bill on "rehne do, bill mat banao"', async () => {
     await say('ek pepsi');
     const turn = await say('rehne do, bill mat banao');
@@ -161,6 +173,11 @@ describe('the rest of the commands', () => {
     expect(turn.frames.map((f) => f.intent)).toEqual(['CHECK_BALANCE', 'CREATE_REMINDER']);
     expect(turn.tasks.map((t) => t.ok)).toEqual([true, true]);
     expect(turn.reply).toBe('Meena Kumari ka balance barah sau pachaas rupaye hai. Farooq Sheikh ko kal shaam saat baje teen hazaar teen sau rupaye ka reminder jayega.');
+  });
+
+  it('remembers who the last command was about', async () => {
+    await say('Salim chacha se 200 mile');
+    expect((await say('uska balance batao')).reply).toBe('Salim Khan ka balance saat sau saath rupaye hai.');
   });
 
   it('writes udhaar, takes stock in, answers stock and dues questions', async () => {

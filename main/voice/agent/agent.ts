@@ -42,6 +42,8 @@ export class CounterAgent implements VoiceAgent {
   private pending: Pending | null = null;
   private extras: BillExtras = { mode: null, applyGst: true };
   private seq = 0;
+  /** Who the last command was about, for "uska" in the next one. */
+  private lastCustomer: { id: number; name: string } | null = null;
 
   constructor(opts: CounterAgentOptions) {
     this.dispatcher = opts.dispatcher;
@@ -63,12 +65,17 @@ export class CounterAgent implements VoiceAgent {
       const answered = this.answer(text, voiceActor, now);
       if (answered) return answered;
     }
-    const frames = await this.engine.understand(text, now);
+    const bill = this.bill.load(voiceActor).data;
+    const frames = await this.engine.understand(text, now, {
+      lastCustomer: this.lastCustomer,
+      billProducts: bill.lines.map((l) => ({ id: l.productId, name: l.name })),
+    });
     return this.runFrames(text, frames, frames, voiceActor, now, [], []);
   }
 
   reset(): void {
     this.pending = null;
+    this.lastCustomer = null;
     this.extras = { mode: null, applyGst: true };
   }
 
@@ -78,7 +85,11 @@ export class CounterAgent implements VoiceAgent {
 
   private runFrames(text: string, shown: UnderstoodFrame[], queue: UnderstoodFrame[], actor: Actor, now: Date, tasks: TaskOutcome[], replies: string[]): AgentTurn {
     for (let i = 0; i < queue.length; i++) {
-      const step = execute(this.context(actor, now), queue[i]!);
+      const frame = queue[i]!;
+      const step = execute(this.context(actor, now), frame);
+      if (step.task.ok && frame.refs?.customerId && typeof frame.entities.customer === 'string') {
+        this.lastCustomer = { id: frame.refs.customerId, name: frame.entities.customer };
+      }
       tasks.push(step.task);
       replies.push(step.reply);
       if (step.ask) {

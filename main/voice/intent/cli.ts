@@ -31,6 +31,9 @@ async function installedFallback(): Promise<FallbackParser | null> {
 }
 
 async function main(): Promise<number> {
+  // stdout carries the JSON lines and nothing else: any log line goes to stderr.
+  console.log = (...args: unknown[]) => console.error(...args);
+  console.info = console.log;
   const { values } = parseArgs({ options: { catalog: { type: 'string' }, now: { type: 'string' } } });
   if (!values.catalog) {
     process.stderr.write('usage: npm run -s intent -- --catalog FILE [--now ISO] < utterances.jsonl\n');

@@ -1,7 +1,7 @@
 // Understanding one utterance: the rules first (analyse -> classify -> entities), one frame per
 // command said ("Rahul ka balance batao aur Sunita ko reminder bhejo" is two), and the fallback
 // model only when the rules are not confident and one was given.
-import { conceptsOf, type Concept } from '../../../common/hinglish/lexicon';
+import { conceptsOf, hasConcept, type Concept } from '../../../common/hinglish/lexicon';
 import type { Token } from '../../../common/hinglish/tokens';
 import { tokenize } from '../../../common/hinglish/tokens';
 import { logger } from '../../log';
@@ -34,6 +34,14 @@ const COMMAND_CONCEPTS = new Set<Concept>([
   'bill', 'discount', 'gst', 'send', 'new', 'phone', 'details', 'confirm', 'yes', 'write', 'arrived', 'howMuch', 'which', 'pnl', 'gstr', 'mistake',
 ]);
 
+/** What was said before, at this counter. */
+export interface Conversation {
+  /** The customer the last command was about ("uska balance batao"). */
+  lastCustomer?: { id: number; name: string } | null;
+  /** Products on the open bill, the last added last ("teen kar do" changes that one). */
+  billProducts?: { id: number; name: string }[];
+}
+
 /** A frame with the ids behind its names, when the rules found them (the fallback gives names only). */
 export interface UnderstoodFrame extends Frame {
   refs?: {
@@ -63,9 +71,10 @@ export class IntentEngine {
   }
 
   /** The rules alone: one frame per command in the utterance, in the order said. */
-  parse(text: string, now: Date): UnderstoodFrame[] {
+  parse(text: string, now: Date, conversation: Conversation = {}): UnderstoodFrame[] {
     const tokens = tokenize(text);
     const parts = this.split(tokens, now);
+    for (const part of parts) this.useConversation(part, conversation);
     return parts.map(({ analysis, verdict }) => {
       const entities = entitiesFor(verdict.intent, analysis);
       const items = entities.items ? analysis.items : analysis.items.slice(-1);
@@ -84,8 +93,8 @@ export class IntentEngine {
   }
 
   /** The rules, then the fallback for a lone frame the rules were unsure of. */
-  async understand(text: string, now: Date): Promise<UnderstoodFrame[]> {
-    const frames = this.parse(text, now);
+  async understand(text: string, now: Date, conversation: Conversation = {}): Promise<UnderstoodFrame[]> {
+    const frames = this.parse(text, now, conversation);
     if (!this.fallback || frames.length !== 1 || frames[0]!.confidence >= this.threshold) return frames;
     try {
       const catalog = { products: this.shop.productMatcher().products.map((p) => p.name), customers: this.shop.customerNames() };
@@ -95,6 +104,45 @@ export class IntentEngine {
       log.warn('fallback parser failed', e);
     }
     return frames;
+  }
+
+  /**
+   * What the conversation so far adds: "uska balance" is about the customer just spoken of; with a
+   * bill open, "teen kar do" or "isko hata do" changes its last line and "ek aur" adds one more of it.
+   */
+  private useConversation(part: Part, conversation: Conversation): void {
+    const a = part.analysis;
+    const last = conversation.lastCustomer;
+    if (!a.customer && last && a.tokens.some((t) => PRONOUNS.has(t.norm))) {
+      const match = this.shop.searchCustomers(last.name).find((c) => c.id === last.id);
+      if (match) {
+        a.customer = { name: match.name, id: match.id, candidates: [match], start: -1, end: -1, score: 1 };
+        part.verdict = classify(a);
+      }
+    }
+    const lastLine = conversation.billProducts?.at(-1);
+    // Only words that mean nothing on their own ("teen kar do") lean on the bill; "GST hata do" does not.
+    if (a.items.length > 0 || !lastLine || a.customer || part.verdict.intent !== 'UNKNOWN') return;
+    const product = this.shop.productMatcher().get(lastLine.id);
+    if (!product) return;
+    const n = a.freeNumbers[0];
+    const remove = a.tokens.some((t) => hasConcept(t, 'remove')) || (a.tokens.some((t) => hasConcept(t, 'no')) && a.tokens.some((t) => hasConcept(t, 'need')));
+    const setVerb = a.tokens.some((t) => hasConcept(t, 'set'));
+    const more = a.tokens.some((t) => t.norm === 'aur' || t.norm === 'more' || t.norm === 'another');
+    const mention = { start: -1, end: -1, product, alternatives: [], how: 'phrase' as const };
+    const item = (quantity: number, explicit: boolean) => ({ product, quantity, explicit, after: true, start: -1, end: -1, mention });
+    if (remove && !n && !a.tokens.some((t) => hasConcept(t, 'bill'))) {
+      a.items = [item(0, true)];
+      part.verdict = { intent: 'MODIFY_INVOICE_ITEM', confidence: 0.8, rule: 'remove the last line' };
+    } else if (n && setVerb && !more) {
+      a.items = [item(n.value, true)];
+      a.freeNumbers = a.freeNumbers.slice(1);
+      part.verdict = { intent: 'MODIFY_INVOICE_ITEM', confidence: 0.8, rule: 'set the last line' };
+    } else if (n && more && a.tokens.length <= 3) {
+      a.items = [item(n.value, true)];
+      a.freeNumbers = a.freeNumbers.slice(1);
+      part.verdict = { intent: 'CREATE_INVOICE', confidence: 0.8, rule: 'one more of the last line' };
+    }
   }
 
   private one(tokens: Token[], now: Date): Part {
