@@ -11,6 +11,7 @@ import { ledgerRoutes } from './ledger';
 import { reminderRoutes } from './reminders';
 import { systemRoutes } from './system';
 import { authRoutes } from './auth';
+import { voiceRoutes } from './voice';
 import { rpcRoutes } from './rpc';
 import { staticRoutes } from './static';
 
@@ -21,4 +22,4 @@ export interface RouteExtras {
 
 export type RouteModule = (app: FastifyInstance, deps: ApiDeps, extras: RouteExtras) => void;
 
-export const apiRouteModules: RouteModule[] = [customerRoutes, catalogRoutes, salesRoutes, ledgerRoutes, reminderRoutes, systemRoutes, authRoutes, rpcRoutes, staticRoutes];
+export const apiRouteModules: RouteModule[] = [customerRoutes, catalogRoutes, salesRoutes, ledgerRoutes, reminderRoutes, systemRoutes, authRoutes, voiceRoutes, rpcRoutes, staticRoutes];
