@@ -51,7 +51,7 @@ export const GROCERY_GROUPS: readonly (readonly string[])[] = [
   ['biscuit', 'biscuits', 'biskut', 'biskit'],
   ['noodles', 'maggi', 'magi'],
   ['cold drink', 'thanda', 'soft drink', 'coke', 'cola', 'pepsi'],
-  ['chips', 'wafers', 'namkeen'],
+  ['chips', 'wafers', 'namkeen', 'kurkure', 'lays', 'bingo', 'haldiram'],
   ['jaggery', 'gud', 'gur'],
   ['peanuts', 'moongfali', 'mungfali', 'moongphali'],
   ['cashew', 'kaju'],

@@ -15,6 +15,8 @@ export interface Token {
   pauseBefore: boolean;
   /** Written in Devanagari (its vowels are the transliteration's guess, not a spelling). */
   devanagari?: boolean;
+  /** A question mark came right after this word. */
+  question?: boolean;
 }
 
 // Verb stems that take a light verb ("kar do", "bana do", "likh do"); written as one word they are split.
@@ -69,6 +71,7 @@ export function tokenize(text: string): Token[] {
     }
     if (punct !== undefined) {
       if (PAUSE.test(punct)) pause = true;
+      if (punct.includes('?') && out.length > 0) out[out.length - 1]!.question = true;
       continue;
     }
     if (letters === undefined && time === undefined && decimal === undefined && digits === undefined) continue;

@@ -32,7 +32,10 @@ export function classify(a: Analysis): Classified {
   const items = a.items.length > 0;
   const amount = amountOf(a);
   const hasNumber = a.freeNumbers.length > 0;
-  const paidWord = t.some((x, i) => PAID.has(x.norm) || (x.norm === 'de' && /^ga(ye|ya|yi|i)$/.test(t[i + 1]?.norm ?? '')));
+  // "de gaye", "le liye", "mil gaya": given, taken, received.
+  const paidWord = t.some(
+    (x, i) => PAID.has(x.norm) || (x.norm === 'de' && /^ga(ye|ya|yi|i)$/.test(t[i + 1]?.norm ?? '')) || (x.norm === 'le' && /^li(ye|ya|e|)$/.test(t[i + 1]?.norm ?? '')) || (x.norm === 'mil' && /^ga(ye|ya|yi|i)$/.test(t[i + 1]?.norm ?? '')),
+  );
   const gave = has(a, 'received');
 
   // Reports: distinctive words.
@@ -42,7 +45,8 @@ export function classify(a: Analysis): Classified {
   // Reminders before money: "kal 7 baje 1500 ka reminder" has an amount and a customer too.
   if (has(a, 'reminder')) {
     if (has(a, 'cancel') || has(a, 'remove') || (has(a, 'no') && !a.when)) return is('CANCEL_REMINDER', SURE, 'reminder + cancel');
-    if ((has(a, 'show') || has(a, 'which') || has(a, 'all') || has(a, 'howMuch')) && !a.when && !has(a, 'send')) return is('LIST_REMINDERS', SURE, 'reminder + list');
+    const listing = has(a, 'which') || ((has(a, 'show') || has(a, 'all') || has(a, 'howMuch')) && !a.when);
+    if (listing && !has(a, 'send')) return is('LIST_REMINDERS', SURE, 'reminder + list');
     return is('CREATE_REMINDER', customer || a.when ? SURE : LIKELY, 'reminder');
   }
 
@@ -109,7 +113,7 @@ export function classify(a: Analysis): Classified {
     const arrived = has(a, 'arrived') || (has(a, 'stockIn') && has(a, 'stock')) || (has(a, 'goods') && has(a, 'arrived'));
     if (arrived && a.items.some((i) => i.explicit)) return is('UPDATE_STOCK', SURE, 'stock arrived');
     const question = has(a, 'howMuch') || has(a, 'stock') || has(a, 'left') || (norms.has('kya') && (norms.has('hai') || norms.has('hain')));
-    if (question && !a.items.some((i) => i.explicit)) return is('CHECK_STOCK', SURE, 'product + how much');
+    if ((question || t.at(-1)?.question) && !a.items.some((i) => i.explicit)) return is('CHECK_STOCK', SURE, 'product + how much');
     if (question && has(a, 'stock')) return is('CHECK_STOCK', LIKELY, 'product + stock');
   }
   if (!items && (has(a, 'stock') && (has(a, 'show') || has(a, 'which')))) return is('LOW_STOCK', LIKELY, 'stock list');
@@ -143,7 +147,7 @@ export function classify(a: Analysis): Classified {
     return is('CREATE_INVOICE', LIKELY, 'items');
   }
   if (t.some((x) => CANCEL_WORDS.has(x.norm)) || norms.has('rehne')) return is('CANCEL_INVOICE', GUESS, 'cancel');
-  if (customer && has(a, 'howMuch') && amount === null) return is('CHECK_BALANCE', LIKELY, 'customer + how much');
+  if (customer && has(a, 'howMuch') && amount === null && !has(a, 'bill')) return is('CHECK_BALANCE', LIKELY, 'customer + how much');
   if (customer && (has(a, 'show') || has(a, 'question'))) return is('GET_CUSTOMER_INFO', GUESS, 'customer + show');
   return is('UNKNOWN', unexplained > 0 || t.length <= 2 ? LIKELY : GUESS, 'no rule');
 }

@@ -28,6 +28,9 @@ interface WordHit {
 }
 
 const MAX_PHRASE = 4;
+const LIGHT_VERBS = new Set(['do', 'dena', 'dijiye', 'diya', 'diye', 'de', 'dete', 'dalo']);
+/** "daal do" is put it in, not dal: a working word before a light verb is the verb. */
+const isVerbHere = (tokens: readonly Token[], i: number) => conceptsOf(tokens[i]!).length > 0 && LIGHT_VERBS.has(tokens[i + 1]?.norm ?? '');
 
 /** Words of a name or alias as keys, without the pack size ("Amul Taaza Milk 500ml" -> amul taza milk; "5 Star" keeps its 5). */
 function contentKeys(text: string): string[] {
@@ -151,7 +154,7 @@ export class ProductMatcher {
         for (let k = i; k < i + len; k++) if (!free(k) || (k > i && tokens[k]!.pauseBefore)) ok = false;
         if (!ok) continue;
         const span = tokens.slice(i, i + len);
-        if (len === 1 && (isGrammar(span[0]!) || numberWord(span[0]!.norm) !== null || readNumber(tokens, i) !== null)) continue;
+        if (len === 1 && (isGrammar(span[0]!) || numberWord(span[0]!.norm) !== null || readNumber(tokens, i) !== null || isVerbHere(tokens, i))) continue;
         const keys = span.map((t) => t.key);
         const hit = this.phrases.get(keys.join(' ')) ?? (len > 1 ? this.phrases.get(keys.join('')) : undefined);
         if (!hit) continue;
@@ -177,7 +180,7 @@ export class ProductMatcher {
     };
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
-      const hits = free(i) && !isDigits(t) && numberWord(t.norm) === null && readNumber(tokens, i) === null ? this.wordHits(t, fuzzy) : null;
+      const hits = free(i) && !isVerbHere(tokens, i) && !isDigits(t) && numberWord(t.norm) === null && readNumber(tokens, i) === null ? this.wordHits(t, fuzzy) : null;
       if (!hits) {
         flush();
         continue;
