@@ -36,11 +36,11 @@ const DAY_WORDS: [number, Set<string>][] = [
 const WEEKDAYS: Set<string>[] = [
   keyed(['ravivar', 'raviwar', 'itvar', 'itwar', 'itwaar', 'etvar', 'sunday']),
   keyed(['somvar', 'somwar', 'somwaar', 'monday']),
-  keyed(['mangalvar', 'mangalwar', 'mangal', 'tuesday']),
-  keyed(['budhvar', 'budhwar', 'budh', 'wednesday']),
+  keyed(['mangalvar', 'mangalwar', 'tuesday']),
+  keyed(['budhvar', 'budhwar', 'wednesday']),
   keyed(['guruvar', 'guruwar', 'brihaspativar', 'brihaspatiwar', 'veervar', 'virvar', 'thursday']),
-  keyed(['shukravar', 'shukrawar', 'sukravar', 'shukra', 'friday']),
-  keyed(['shanivar', 'shaniwar', 'shani', 'saturday']),
+  keyed(['shukravar', 'shukrawar', 'sukravar', 'friday']),
+  keyed(['shanivar', 'shaniwar', 'saturday']),
 ];
 const MONTHS: Set<string>[] = [
   keyed(['january', 'jan', 'janvari']), keyed(['february', 'feb', 'farvari']), keyed(['march']), keyed(['april', 'apr', 'aprail']),
@@ -50,7 +50,7 @@ const MONTHS: Set<string>[] = [
 const PERIODS: [Period, Set<string>][] = [
   ['morning', keyed(['subah', 'subha', 'sube', 'suba', 'savere', 'sawere', 'savera', 'morning', 'am', 'prabhat'])],
   ['noon', keyed(['dopahar', 'dopehar', 'dophar', 'dupahar', 'dupehar', 'afternoon', 'noon'])],
-  ['evening', keyed(['shaam', 'sham', 'shyam', 'evening', 'pm', 'sanjh'])],
+  ['evening', keyed(['shaam', 'sham', 'evening', 'pm', 'sanjh'])],
   ['night', keyed(['raat', 'rat', 'night'])],
 ];
 const PERIOD_DEFAULT_HOUR: Record<Period, number> = { morning: 10, noon: 13, evening: 18, night: 20 };

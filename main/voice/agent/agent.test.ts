@@ -201,5 +201,6 @@ describe('the rest of the commands', () => {
     expect((await say('is mahine ka GSTR-1 nikalo')).reply).toBe('GSTR-1 export abhi voice se nahi hota, screen se kijiye.');
     expect((await say('bill Meena ko whatsapp kar do')).tasks[0]).toMatchObject({ intent: 'SEND_INVOICE', ok: false });
     expect((await say('gaana bajao')).reply).toBe('Samajh nahi aaya, phir se boliye.');
+    expect((await say('Mahesh ka balance batao')).reply).toBe('Mahesh naam ka koi customer nahi mila.');
   });
 });

@@ -280,7 +280,7 @@ function forCustomer(ctx: RunContext, frame: UnderstoodFrame): Step {
   const intent = frame.intent;
   const customer = customerOf(ctx, frame);
   if (isQuestion(customer)) return { task: { taskId: ctx.taskId, intent, ok: true, result: { awaiting: 'choice' } }, reply: say.whichCustomer(customer.kind === 'choice' ? customer.options.map((o) => o.name) : []), ask: customer };
-  if (!customer) return fail(ctx, intent, 'no customer', say.whoIsCustomer());
+  if (!customer) return fail(ctx, intent, 'no customer', typeof frame.entities.mention === 'string' ? say.noSuchCustomer(frame.entities.mention) : say.whoIsCustomer());
   const e = frame.entities;
   switch (intent) {
     case 'RECORD_PAYMENT': {

@@ -255,3 +255,11 @@ export function amountOf(a: Analysis): NumberSpan | null {
 }
 
 export { isDigits };
+
+const POSTPOSITIONS = new Set(['ka', 'ki', 'ke', 'ne', 'se', 'ko', 'pe', 'par']);
+
+/** A name the shop does not know, said as one ("Mahesh ka balance"): words nobody explained, then ka/ne/se/ko. */
+export function unknownName(a: Analysis): NameRun | null {
+  if (a.customer) return null;
+  return a.runs.find((r) => r.names.length > 0 && POSTPOSITIONS.has(a.tokens[r.end]?.norm ?? '')) ?? null;
+}

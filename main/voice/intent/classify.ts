@@ -2,7 +2,7 @@
 // first (GSTR, profit, reminder), then what money and goods were said with them. Each rule also
 // says how sure it is, so the engine knows when to ask the fallback model.
 import type { IntentName } from '../types';
-import { afterCustomer, amountOf, has, isAt, type Analysis } from './analyse';
+import { afterCustomer, amountOf, has, isAt, unknownName, type Analysis } from './analyse';
 
 export interface Classified {
   intent: IntentName;
@@ -29,6 +29,8 @@ export function classify(a: Analysis): Classified {
   if (t.length === 0) return is('UNKNOWN', SURE, 'empty');
   const norms = new Set(t.map((x) => x.norm));
   const customer = a.customer !== null;
+  // A customer spoken of whom the shop has no record: still a balance or money command, answered "not found".
+  const named = customer || unknownName(a) !== null;
   const items = a.items.length > 0;
   const amount = amountOf(a);
   const hasNumber = a.freeNumbers.length > 0;
@@ -75,7 +77,7 @@ export function classify(a: Analysis): Classified {
 
   // Money with a customer: payment or udhaar.
   const full = has(a, 'full') && (has(a, 'balance') || paidWord || gave || has(a, 'payment'));
-  if (customer && (amount !== null || full) && !items) {
+  if (named && (amount !== null || full) && !items) {
     const after = afterCustomer(a);
     const udhaar = has(a, 'udhaar') && !paidWord;
     const written = has(a, 'write') && !paidWord;
@@ -90,7 +92,7 @@ export function classify(a: Analysis): Classified {
 
   // Balance of one customer.
   const balanceWord = has(a, 'balance') || has(a, 'khata') || (has(a, 'howMuch') && (has(a, 'udhaar') || has(a, 'payment'))) || norms.has('owe') || norms.has('owes');
-  if (customer && balanceWord && !items) return is('CHECK_BALANCE', SURE, 'customer + balance');
+  if (named && balanceWord && !items) return is('CHECK_BALANCE', customer ? SURE : LIKELY, 'customer + balance');
 
   // Everyone's dues.
   const dues = has(a, 'udhaar') || has(a, 'balance') || norms.has('owe') || norms.has('pending') || (has(a, 'payment') && has(a, 'market'));

@@ -3,7 +3,7 @@
 import { toIstIso } from '../../../common/hinglish/datetime';
 import { paymentModeOf } from '../../../common/hinglish/payment';
 import type { Entities, IntentName } from '../types';
-import { amountOf, has, isAt, type Analysis } from './analyse';
+import { amountOf, has, isAt, unknownName, type Analysis } from './analyse';
 
 const NEEDS_CUSTOMER = new Set<IntentName>([
   'CREATE_INVOICE', 'CANCEL_INVOICE', 'SEND_INVOICE', 'RECORD_PAYMENT', 'ADD_CREDIT', 'CHECK_BALANCE', 'GET_CUSTOMER_INFO',
@@ -17,6 +17,8 @@ function customerEntities(a: Analysis, out: Entities): void {
   const c = a.customer;
   if (!c) {
     out.customer = null;
+    const unknown = unknownName(a);
+    if (unknown) out.mention = titleCase(a.tokens.slice(unknown.start, unknown.end).map((t) => t.surface).join(' '));
     return;
   }
   out.customer = c.name;

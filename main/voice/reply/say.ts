@@ -97,6 +97,7 @@ export const say = {
   notUnderstood: () => 'Samajh nahi aaya, phir se boliye.',
   whichCustomer: (names: string[]) => `${names.slice(0, -1).join(', ')} ya ${names.at(-1)}?`,
   whoIsCustomer: () => 'Kiske liye? Customer ka naam boliye.',
+  noSuchCustomer: (name: string) => `${name} naam ka koi customer nahi mila.`,
   amountNeeded: () => 'Kitne rupaye? Rakam boliye.',
   productNeeded: () => 'Kaunsa saaman? Naam boliye.',
   confirmPayment: (name: string, paise: number, mode: string) => `${name} se ${rupeesInWords(paise)}, ${mode}. Sahi hai?`,
