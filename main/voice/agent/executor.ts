@@ -173,6 +173,8 @@ function editBill(ctx: RunContext, frame: UnderstoodFrame): Step {
   const intent = frame.intent;
   const customer = customerOf(ctx, frame);
   if (isQuestion(customer)) return { task: { taskId: ctx.taskId, intent, ok: true, result: { awaiting: 'choice' } }, reply: say.whichCustomer(customer.kind === 'choice' ? customer.options.map((o) => o.name) : []), ask: customer };
+  // A name the shop does not know: say so rather than bill a walk-in.
+  if (!customer && typeof frame.entities.mention === 'string') return fail(ctx, intent, 'no such customer', say.noSuchCustomer(frame.entities.mention));
   const { draft, data } = ctx.bill.load(ctx.actor);
   if (customer) {
     data.customerId = customer.id;

@@ -8,6 +8,8 @@ import { numberWord } from '../../../common/hinglish/numbers';
 import { isDigits, type Token } from '../../../common/hinglish/tokens';
 import type { CustomerMatch } from '../../../common/types';
 
+const HONORIFIC_END = /^(.+?)(ji|jee|bhai|bhaiya|didi|sahab|saab|chacha|kaka|uncle|aunty|madam|sir)$/;
+
 /** Below this, a search answer is not taken as the customer meant. */
 export const MIN_CUSTOMER_SCORE = 0.72;
 /** Answers this close to the best are as good as the best: the mention fits several. */
@@ -106,8 +108,19 @@ export function findCustomer(tokens: readonly Token[], taken: readonly boolean[]
     if (found && (!best || found.score > best.score + 1e-9 || (found.score >= best.score - 1e-9 && found.name !== null && best.name === null))) best = found;
     return found;
   };
+  const considerText = (q: string, start: number, end: number) => {
+    const found = judge(search(q), start, end);
+    if (found && (!best || found.score > best.score + 1e-9)) best = found;
+    return found;
+  };
   for (const run of nameRuns(tokens, taken)) {
-    if (consider(run.start, run.end) || run.names.length < 2) continue;
+    if (consider(run.start, run.end)) continue;
+    // "Guptaji", "Rahulbhai": an honorific run onto the name.
+    for (const n of run.names) {
+      const m = HONORIFIC_END.exec(tokens[n]!.norm);
+      if (m && m[1]!.length >= 3) considerText(`${m[1]} ${m[2]}`, n, n + 1);
+    }
+    if (run.names.length < 2) continue;
     for (const n of run.names) {
       let s = n;
       let e = n + 1;
