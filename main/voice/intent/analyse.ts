@@ -4,8 +4,9 @@
 // before it left unexplained (a time's "7" is not an amount, a product is not a name).
 import { conceptIndex, hasConcept, type Concept } from '../../../common/hinglish/lexicon';
 import { findWhen, type WhenMention } from '../../../common/hinglish/datetime';
-import { findNumbers, numberWord, type NumberSpan } from '../../../common/hinglish/numbers';
+import { findNumbers, type NumberSpan } from '../../../common/hinglish/numbers';
 import { findPaymentModes, type ModeMention } from '../../../common/hinglish/payment';
+import { findPhone, type PhoneMention } from '../../../common/hinglish/phone';
 import { isDigits, tokenize, type Token } from '../../../common/hinglish/tokens';
 import { toProductUnit, unitOf, type UnitName } from '../../../common/hinglish/units';
 import type { Product } from '../../../common/types';
@@ -24,12 +25,6 @@ export interface Item {
   start: number;
   end: number;
   mention: ProductMention;
-}
-
-export interface PhoneMention {
-  digits: string;
-  start: number;
-  end: number;
 }
 
 export interface Analysis {
@@ -57,28 +52,6 @@ const LINKS = new Set(['ka', 'ki', 'ke', 'of']);
 const AFTER_LINKS = new Set(['ka', 'ki', 'ke', 'ko', 'to', 'sirf', 'bas', 'only', 'just']);
 const INSTEAD = new Set(['jagah', 'jgah', 'bajaye', 'badle', 'instead']);
 const CORRECTIONS = new Set(['nahi', 'nahin', 'no', 'sorry', 'matlab', 'galti', 'mean', 'balki', 'actually']);
-
-/** A 10-digit mobile said in digit groups ("98111 00222", "+91 98111-00222") or one digit word at a time. */
-function findPhone(tokens: readonly Token[]): PhoneMention | null {
-  const digitOf = (t: Token): string | null => {
-    if (/^\d+$/.test(t.norm)) return t.norm;
-    const w = t.norm === 'do' ? null : numberWord(t.norm);
-    return w !== null && w <= 9 ? String(w) : null;
-  };
-  for (let i = 0; i < tokens.length; i++) {
-    let digits = '';
-    for (let j = i; j < tokens.length; j++) {
-      const d = digitOf(tokens[j]!);
-      if (d === null) break;
-      digits += d;
-      const national = digits.length === 12 && digits.startsWith('91') ? digits.slice(2) : digits.length === 11 && digits.startsWith('0') ? digits.slice(1) : digits;
-      const next = tokens[j + 1];
-      if (national.length === 10 && /^[6-9]/.test(national) && (!next || digitOf(next) === null)) return { digits: national, start: i, end: j + 1 };
-      if (digits.length >= 12) break;
-    }
-  }
-  return null;
-}
 
 /** Analyses the words of an utterance against the shop. */
 export function analyse(text: string, shop: ShopView, now: Date): Analysis {

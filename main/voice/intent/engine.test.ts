@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { Services } from '../../services';
 import type { FallbackParser, Frame } from '../types';
 import { CASES, type Case } from './engine.cases';
@@ -73,6 +74,20 @@ describe('IntentEngine', () => {
     const stock = engine.parse('stock aaya: 5 peti pepsi... nahi, 24 bottle pepsi', TEST_NOW);
     expect(stock).toHaveLength(1);
     expect(stock[0]!.entities).toMatchObject({ product: 'Pepsi 2L', quantity: 24 });
+  });
+
+  it('answers anything at all with at least one frame, never a throw', () => {
+    const words = ['do', 'doodh', 'ko', 'ka', 'Ankit', 'aur', 'kal', '7', 'baje', 'sau', 'hazaar', 'paav', 'kilo', 'nahi', 'bill', 'हाँ', 'दो', '₹', ',', '?', 'saath', 'ek ek', 'sawa', 'paune'];
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 80 }), fc.array(fc.constantFrom(...words), { maxLength: 14 }).map((w) => w.join(' '))), (text) => {
+        const frames = engine.parse(text, TEST_NOW);
+        expect(frames.length).toBeGreaterThan(0);
+        for (const f of frames) expect(f.confidence).toBeGreaterThan(0);
+      }),
+      { numRuns: 300 },
+    );
+    expect(engine.parse('', TEST_NOW)[0]!.intent).toBe('UNKNOWN');
+    expect(engine.parse('!!! ...', TEST_NOW)[0]!.intent).toBe('UNKNOWN');
   });
 
   it('carries the ids behind the names for the agent', () => {
