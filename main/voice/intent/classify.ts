@@ -54,7 +54,7 @@ export function classify(a: Analysis): Classified {
 
   // New customer, phone change, customer details.
   const newAccount = (has(a, 'new') && (has(a, 'customer') || has(a, 'khata'))) || (has(a, 'customer') && has(a, 'open') && !customer);
-  if (newAccount && !items) return is('CREATE_CUSTOMER', SURE, 'new customer');
+  if (newAccount && !a.items.some((i) => i.explicit && i.mention.how !== 'fuzzy')) return is('CREATE_CUSTOMER', SURE, 'new customer');
   if (a.phone && (customer || has(a, 'phone')) && (has(a, 'change') || has(a, 'phone'))) return is('UPDATE_CUSTOMER_PHONE', customer ? SURE : LIKELY, 'phone + change');
   if (customer && (has(a, 'details') || (has(a, 'phone') && !a.phone && (has(a, 'question') || has(a, 'show'))))) return is('GET_CUSTOMER_INFO', SURE, 'details');
 

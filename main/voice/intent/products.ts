@@ -180,7 +180,7 @@ export class ProductMatcher {
     };
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
-      const hits = free(i) && !isVerbHere(tokens, i) && !isDigits(t) && numberWord(t.norm) === null && readNumber(tokens, i) === null ? this.wordHits(t, fuzzy) : null;
+      const hits = free(i) && !isVerbHere(tokens, i) && !isDigits(t) && numberWord(t.norm) === null && readNumber(tokens, i) === null ? this.wordHits(t, fuzzy, i === 0) : null;
       if (!hits) {
         flush();
         continue;
@@ -204,7 +204,7 @@ export class ProductMatcher {
     return mergeNeighbours(tokens, out.sort((a, b) => a.start - b.start));
   }
 
-  private wordHits(t: Token, fuzzy: boolean): { hits: WordHit[]; how: ProductMention['how'] } | null {
+  private wordHits(t: Token, fuzzy: boolean, first: boolean): { hits: WordHit[]; how: ProductMention['how'] } | null {
     const keys = [t.key];
     // English plurals and Hindi plural endings: eggs/egg, kele/kela.
     if (t.key.length > 3 && t.key.endsWith('s')) keys.push(t.key.slice(0, -1));
@@ -218,6 +218,8 @@ export class ProductMatcher {
       if (syn) return { hits: syn, how: 'synonym' };
     }
     if (!fuzzy || t.key.length < (t.devanagari ? 3 : 4) || conceptsOf(t).length > 0) return null;
+    // A capitalised word that matched nothing is a name ("Rajesh Khanna"), not a misspelt product.
+    if (!first && /^\p{Lu}/u.test(t.surface)) return null;
     const max = t.key.length >= 7 ? 2 : 1;
     let best: string | null = null;
     let bestD = max + 1;
