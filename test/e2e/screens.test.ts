@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eanCheckDigit } from '../../renderer/lib/scale';
-import { launchChromium, openCounter, PRODUCTS, scan, shot, startShop, type Shop } from './shop';
+import { cspViolations, launchChromium, openCounter, PRODUCTS, scan, shot, startShop, type Shop } from './shop';
 
 let browser: Browser;
 let shop: Shop;
@@ -54,8 +54,13 @@ describe('the other screens', () => {
     await page.locator('nav', { hasText: 'बिलिंग' }).waitFor();
     await shot(page, 'screens-5-hindi');
     // The choice is this counter's and survives a reload.
-    await page.reload();
+    const response = await page.reload();
     await page.locator('nav', { hasText: 'बिलिंग' }).waitFor();
+    // The screen runs under a strict CSP, and nothing on it needed what the CSP forbids.
+    const csp = (await response!.allHeaders())['content-security-policy'] ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+    expect(await cspViolations(page)).toEqual([]);
   });
 });
 

@@ -66,6 +66,12 @@ export async function launchChromium(): Promise<Browser> {
 /** A fresh page (its own storage) on the shop's billing screen, ready for keys. */
 export async function openCounter(browser: Browser, shop: Shop): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-IN' });
+  // Anything the page's CSP refuses is recorded, so a test can show there was nothing to refuse.
+  await context.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
   await page.goto(shop.url);
@@ -73,6 +79,8 @@ export async function openCounter(browser: Browser, shop: Shop): Promise<Page> {
   await page.locator('#bill-search').waitFor();
   return page;
 }
+
+export const cspViolations = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
 
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS_DIR, { recursive: true });
