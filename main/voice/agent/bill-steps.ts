@@ -1,0 +1,118 @@
+// The open bill's steps: add, change or remove lines, discounts, billing it (invoice-create) and
+// throwing it away or cancelling the last bill (owner only, read back first).
+import type { DraftData } from '../../../common/commands/drafts';
+import type { Product } from '../../../common/types';
+import type { UnderstoodFrame } from '../intent/engine';
+import { say } from '../reply/say';
+import { addLine, setLine } from './bill';
+import { askChoice, customerOf, fail, isQuestion, itemsOf, ok, paiseOf, run, type RunContext, type Step } from './steps';
+
+export function editBill(ctx: RunContext, frame: UnderstoodFrame): Step {
+  const intent = frame.intent;
+  const customer = customerOf(ctx, frame);
+  if (isQuestion(customer)) return askChoice(ctx, intent, customer);
+  // A name the shop does not know: say so rather than bill a walk-in.
+  if (!customer && typeof frame.entities.mention === 'string') return fail(ctx, intent, 'no such customer', say.noSuchCustomer(frame.entities.mention));
+  const { draft, data } = ctx.bill.load(ctx.actor);
+  if (customer) {
+    data.customerId = customer.id;
+    data.customerName = customer.name;
+  }
+  const items = itemsOf(ctx, frame);
+  const notes: string[] = [];
+  if (intent === 'CREATE_INVOICE') {
+    for (const i of items) addLine(data, i.product, i.quantity);
+    if (frame.entities.mode) ctx.extras.mode = frame.entities.mode;
+  } else if (intent === 'MODIFY_INVOICE_ITEM') {
+    if (items.length === 0) return fail(ctx, intent, 'no product', say.productNeeded());
+    for (const i of items) {
+      const changed = setLine(data, i.product, i.quantity);
+      notes.push(i.quantity <= 0 ? (changed ? say.lineRemoved(i.product.name) : `${i.product.name} bill mein tha hi nahi.`) : say.lineChanged(i.product.name, i.quantity, i.product.unit));
+    }
+  } else {
+    const applied = applyDiscount(frame, data, draft?.totals.subtotalPaise ?? 0, items[0]?.product ?? null);
+    if (typeof applied === 'string') return fail(ctx, intent, applied, applied);
+    notes.push(applied.reply);
+  }
+  const saved = ctx.bill.save(data, ctx.actor);
+  if (!saved.ok) return fail(ctx, intent, saved.message);
+  const total = saved.draft?.totals.totalPaise ?? 0;
+  const problem = saved.draft?.totals.problem;
+  if (problem) return fail(ctx, intent, problem.message);
+  const reply = intent === 'CREATE_INVOICE' ? say.billSoFar(data.lines, total, data.customerName) : `${notes.join(' ')} ${data.lines.length ? say.total(total) : say.emptyBill()}`;
+  return ok(ctx, intent, saved.draft, reply);
+}
+
+function applyDiscount(frame: UnderstoodFrame, data: DraftData, subtotalPaise: number, product: Product | null): { reply: string } | string {
+  const percent = typeof frame.entities.discountPercent === 'number' ? frame.entities.discountPercent : null;
+  const amount = paiseOf(frame.entities.discountAmount);
+  if (percent === null && amount === null) return 'Kitni chhoot? Percent ya rupaye boliye.';
+  if (data.lines.length === 0) return say.emptyBill();
+  if (product) {
+    const line = data.lines.find((l) => l.productId === product.id);
+    if (!line) return `${product.name} bill mein nahi hai.`;
+    const lineTotal = Math.round(line.quantity * line.unitPricePaise);
+    line.discountPaise = percent !== null ? Math.round((lineTotal * percent) / 100) : Math.min(amount!, lineTotal);
+    return { reply: say.discount(percent, line.discountPaise, product.name) };
+  }
+  const base = subtotalPaise || data.lines.reduce((s, l) => s + Math.round(l.quantity * l.unitPricePaise) - l.discountPaise, 0);
+  data.discountPaise = percent !== null ? Math.round((base * percent) / 100) : amount!;
+  return { reply: say.discount(percent, data.discountPaise, null) };
+}
+
+export function confirmBill(ctx: RunContext, frame: UnderstoodFrame): Step {
+  const intent = frame.intent;
+  const customer = customerOf(ctx, frame);
+  if (isQuestion(customer)) return askChoice(ctx, intent, customer);
+  const { draft, data } = ctx.bill.load(ctx.actor);
+  if (data.lines.length === 0) return fail(ctx, intent, 'empty bill', say.emptyBill());
+  if (customer) {
+    data.customerId = customer.id;
+    data.customerName = customer.name;
+  }
+  const mode = frame.entities.mode ?? ctx.extras.mode;
+  const r = run(ctx, 'invoice-create', {
+    customerId: data.customerId,
+    items: data.lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitPricePaise: l.unitPricePaise, discountPaise: l.discountPaise })),
+    ...(mode ? { paymentMode: mode } : {}),
+    discountPaise: data.discountPaise,
+    applyGst: ctx.extras.applyGst,
+  });
+  if (!r.ok) return fail(ctx, intent, r.error.message);
+  ctx.bill.discard(draft, 'sold', ctx.actor);
+  ctx.extras.mode = null;
+  ctx.extras.applyGst = true;
+  return ok(ctx, intent, r.value, say.invoiceDone(r.value));
+}
+
+export function cancelBill(ctx: RunContext, frame: UnderstoodFrame): Step {
+  const intent = frame.intent;
+  const customer = customerOf(ctx, frame);
+  if (isQuestion(customer)) return askChoice(ctx, intent, customer);
+  // "rehne do, bill mat banao" while a bill is being built: throw the open bill away.
+  const { draft, data } = ctx.bill.load(ctx.actor);
+  if (!customer && data.lines.length > 0) {
+    ctx.bill.discard(draft, 'cleared', ctx.actor);
+    ctx.extras.mode = null;
+    ctx.extras.applyGst = true;
+    return ok(ctx, intent, { cleared: draft?.id ?? null }, say.draftCleared());
+  }
+  if (ctx.actor.role !== 'owner') return fail(ctx, intent, 'owner only', say.ownerNeeded('Bill cancel karne'));
+  const list = run(ctx, 'invoice-list', { limit: 20, ...(customer ? { customerId: customer.id } : {}) });
+  if (!list.ok) return fail(ctx, intent, list.error.message);
+  const last = list.value.find((i) => i.status === 'ISSUED');
+  if (!last) return fail(ctx, intent, 'no bill', customer ? `${customer.name} ka koi bill nahi mila.` : 'Koi bill nahi mila.');
+  return {
+    task: { taskId: ctx.taskId, intent, ok: true, result: { awaiting: 'confirm', invoiceId: last.id } },
+    reply: say.confirmCancel(last),
+    ask: {
+      kind: 'confirm',
+      action: `invoice-cancel ${last.number}`,
+      run: (c) => {
+        const r = run(c, 'invoice-cancel', { invoiceId: last.id, reason: 'Cancelled by voice' });
+        return r.ok ? ok(c, intent, r.value, say.invoiceCancelled(r.value)) : fail(c, intent, r.error.message);
+      },
+    },
+  };
+}
+
