@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Services } from '../../services';
 import type { FallbackParser, Frame } from '../types';
-import { CASES, type Case } from './engine.cases';
+import { CASES, PAPPU_CASES, type Case } from './engine.cases';
 import { IntentEngine } from './engine';
 import type { ShopView } from './shop';
-import { TEST_NOW, testShop, VOICE_ACTOR } from './test-shop';
+import { PAPPU_SHOP, TEST_NOW, testShop, VOICE_ACTOR } from './test-shop';
 
 let services: Services;
 let shop: ShopView & { dispose(): void };
@@ -49,6 +49,22 @@ describe('IntentEngine on a shop of its own', () => {
   it.each(CASES.map((c) => [c.text, c] as const))('%s', (_text, c) => {
     const frames = engine.parse(c.text, TEST_NOW);
     expectFrame(frames[0]!, c);
+  });
+});
+
+describe('IntentEngine on a third shop', () => {
+  let other: ReturnType<typeof testShop>;
+  let otherEngine: IntentEngine;
+  beforeAll(() => {
+    other = testShop(PAPPU_SHOP);
+    otherEngine = new IntentEngine(other.shop);
+  });
+  afterAll(() => {
+    other.shop.dispose();
+    other.services.close();
+  });
+  it.each(PAPPU_CASES.map((c) => [c.text, c] as const))('%s', (_text, c) => {
+    expectFrame(otherEngine.parse(c.text, TEST_NOW)[0]!, c);
   });
 });
 
