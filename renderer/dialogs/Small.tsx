@@ -64,7 +64,8 @@ export function HelpDialog() {
   const t = useApp((s) => s.t);
   const groups = new Map<string, typeof ACTIONS>();
   for (const a of ACTIONS) {
-    if (a.scope.startsWith('dialog:') || a.id.startsWith('go-') || ['up', 'down', 'clear-search'].includes(a.id)) continue;
+    // Arrows and screen keys are one line each below; dialogs show their keys inside.
+    if (a.scope.startsWith('dialog:') || a.id.startsWith('go-') || /(^|-)(up|down)$/.test(a.id) || a.id === 'clear-search') continue;
     groups.set(a.scope, [...(groups.get(a.scope) ?? []), a]);
   }
   return (
@@ -85,6 +86,10 @@ export function HelpDialog() {
         <div>
           <h3>{t('tender.title')}</h3>
           <p className="muted">{t('tender.keys')}</p>
+          <p className="muted">
+            <kbd>↑</kbd>
+            <kbd>↓</kbd> · <kbd>Alt+B K P T S</kbd> {[t('nav.billing'), t('nav.khata'), t('nav.products'), t('nav.today'), t('nav.settings')].join(' · ')}
+          </p>
         </div>
       </div>
     </Modal>

@@ -50,9 +50,13 @@ describe('the other screens', () => {
     await shot(page, 'screens-4-settings');
 
     await page.keyboard.press('Alt+b');
+    await page.keyboard.press('F1');
+    await page.getByTestId('help').locator('li', { hasText: 'Hold bill' }).waitFor();
+    await shot(page, 'screens-5-help');
+    await page.keyboard.press('Escape');
     await page.keyboard.press('Alt+l');
     await page.locator('nav', { hasText: 'बिलिंग' }).waitFor();
-    await shot(page, 'screens-5-hindi');
+    await shot(page, 'screens-6-hindi');
     // The choice is this counter's and survives a reload.
     const response = await page.reload();
     await page.locator('nav', { hasText: 'बिलिंग' }).waitFor();
