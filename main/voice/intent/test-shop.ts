@@ -50,279 +50,38 @@ export const TEST_SHOP = {
 };
 
 /** A third shop: brands without Hindi names, three Sharmas, a "5 Star", a customer called Chhotu chai wala. */
-export const PAPPU_SHOP = {
-  shop: {
-    'name': 'Pappu Kirana',
-    'state': 'Bihar'
-  },
-  customers: [
-    {
-      'name': 'Raja Babu',
-      'phone': '9431012345',
-      'nickname': 'Raja',
-      'balance': 410
-    },
-    {
-      'name': 'Kamal Sharma',
-      'phone': '9431054321',
-      'landmark': 'masjid ke paas',
-      'balance': 1200
-    },
-    {
-      'name': 'Neeraj Sharma',
-      'phone': '9431099999',
-      'nickname': 'Neeru',
-      'balance': 90
-    },
-    {
-      'name': 'Sharmila Sharma',
-      'phone': '9431088888',
-      'landmark': 'post office',
-      'balance': 0
-    },
-    {
-      'name': 'Chhotu',
-      'phone': '9431077777',
-      'nickname': 'Chhotu chai wala',
-      'balance': 2750
-    },
-    {
-      'name': 'Shabnam Begum',
-      'phone': '9431066666',
-      'nickname': 'Shabnam aapa',
-      'balance': 530
-    },
-    {
-      'name': 'Dinesh Prasad',
-      'phone': '9431055555',
-      'nickname': 'Master ji',
-      'landmark': 'school',
-      'balance': 6200
-    },
-    {
-      'name': 'Lalita Singh',
-      'phone': '9431044444',
-      'balance': 75
-    }
-  ],
-  products: [
-    {
-      'name': 'Daawat Basmati 5kg',
-      'aliases': [
-        'daawat'
-      ],
-      'price': 650,
-      'stock': 12,
-      'unit': 'bag',
-      'gstRate': 5
-    },
-    {
-      'name': 'Loose Chawal',
-      'aliases': [
-        'mota chawal'
-      ],
-      'price': 40,
-      'stock': 300,
-      'unit': 'kg',
-      'gstRate': 0
-    },
-    {
-      'name': 'Saffola Gold 1L',
-      'aliases': [
-        'saffola'
-      ],
-      'price': 190,
-      'stock': 20,
-      'unit': 'pouch',
-      'gstRate': 5
-    },
-    {
-      'name': 'Dhara Mustard Oil 1L',
-      'aliases': [
-        'dhara',
-        'sarson ka tel'
-      ],
-      'price': 175,
-      'stock': 30,
-      'unit': 'bottle',
-      'gstRate': 5
-    },
-    {
-      'name': 'Thums Up 750ml',
-      'aliases': [
-        'thumbs up'
-      ],
-      'price': 40,
-      'stock': 36,
-      'unit': 'bottle',
-      'gstRate': 28
-    },
-    {
-      'name': 'Sprite 750ml',
-      'aliases': [
-        'sprite'
-      ],
-      'price': 40,
-      'stock': 24,
-      'unit': 'bottle',
-      'gstRate': 28
-    },
-    {
-      'name': '5 Star',
-      'aliases': [
-        'five star'
-      ],
-      'price': 10,
-      'stock': 100,
-      'unit': 'piece',
-      'gstRate': 18
-    },
-    {
-      'name': 'Hide & Seek',
-      'aliases': [
-        'hide and seek'
-      ],
-      'price': 30,
-      'stock': 40,
-      'unit': 'packet',
-      'gstRate': 18
-    },
-    {
-      'name': 'Marie Gold',
-      'aliases': [
-        'marie'
-      ],
-      'price': 25,
-      'stock': 50,
-      'unit': 'packet',
-      'gstRate': 18
-    },
-    {
-      'name': 'Bournvita 500g',
-      'aliases': [
-        'bournvita'
-      ],
-      'price': 240,
-      'stock': 6,
-      'unit': 'jar',
-      'gstRate': 18
-    },
-    {
-      'name': 'Vim Bar',
-      'aliases': [
-        'vim'
-      ],
-      'price': 10,
-      'stock': 80,
-      'unit': 'piece',
-      'gstRate': 18
-    },
-    {
-      'name': 'Harpic 500ml',
-      'aliases': [
-        'harpic'
-      ],
-      'price': 95,
-      'stock': 10,
-      'unit': 'bottle',
-      'gstRate': 18
-    },
-    {
-      'name': 'Everest Garam Masala',
-      'aliases': [
-        'garam masala'
-      ],
-      'price': 70,
-      'stock': 15,
-      'unit': 'packet',
-      'gstRate': 5
-    },
-    {
-      'name': 'Nandini Milk 500ml',
-      'aliases': [
-        'nandini'
-      ],
-      'price': 24,
-      'stock': 80,
-      'unit': 'packet',
-      'gstRate': 0
-    },
-    {
-      'name': 'Amul Gold 1L',
-      'aliases': [
-        'amul gold'
-      ],
-      'price': 68,
-      'stock': 40,
-      'unit': 'packet',
-      'gstRate': 0
-    },
-    {
-      'name': 'Tata Sampann Toor Dal 1kg',
-      'aliases': [
-        'tata dal'
-      ],
-      'price': 180,
-      'stock': 25,
-      'unit': 'packet',
-      'gstRate': 5
-    },
-    {
-      'name': 'Masoor Dal',
-      'price': 110,
-      'stock': 40,
-      'unit': 'kg',
-      'gstRate': 5
-    },
-    {
-      'name': 'Kanda',
-      'aliases': [
-        'pyaz'
-      ],
-      'price': 30,
-      'stock': 70,
-      'unit': 'kg',
-      'gstRate': 0
-    },
-    {
-      'name': 'Lehsun',
-      'price': 180,
-      'stock': 5,
-      'unit': 'kg',
-      'gstRate': 0
-    },
-    {
-      'name': 'Anda',
-      'aliases': [
-        'egg'
-      ],
-      'price': 7,
-      'stock': 240,
-      'unit': 'piece',
-      'gstRate': 0
-    },
-    {
-      'name': 'Cigarette Gold Flake',
-      'aliases': [
-        'gold flake',
-        'cigarette'
-      ],
-      'price': 18,
-      'stock': 200,
-      'unit': 'piece',
-      'gstRate': 28
-    },
-    {
-      'name': 'Parle Rusk',
-      'aliases': [
-        'rusk',
-        'toast'
-      ],
-      'price': 35,
-      'stock': 30,
-      'unit': 'packet',
-      'gstRate': 5
-    }
+export const PAPPU_SHOP = { shop: { name: 'Pappu Kirana', state: 'Bihar' }, customers: [
+    { name: 'Raja Babu', phone: '9431012345', nickname: 'Raja', balance: 410 },
+    { name: 'Kamal Sharma', phone: '9431054321', landmark: 'masjid ke paas', balance: 1200 },
+    { name: 'Neeraj Sharma', phone: '9431099999', nickname: 'Neeru', balance: 90 },
+    { name: 'Sharmila Sharma', phone: '9431088888', landmark: 'post office', balance: 0 },
+    { name: 'Chhotu', phone: '9431077777', nickname: 'Chhotu chai wala', balance: 2750 },
+    { name: 'Shabnam Begum', phone: '9431066666', nickname: 'Shabnam aapa', balance: 530 },
+    { name: 'Dinesh Prasad', phone: '9431055555', nickname: 'Master ji', landmark: 'school', balance: 6200 },
+    { name: 'Lalita Singh', phone: '9431044444', balance: 75 }
+  ], products: [
+    { name: 'Daawat Basmati 5kg', aliases: ['daawat'], price: 650, stock: 12, unit: 'bag', gstRate: 5 },
+    { name: 'Loose Chawal', aliases: ['mota chawal'], price: 40, stock: 300, unit: 'kg', gstRate: 0 },
+    { name: 'Saffola Gold 1L', aliases: ['saffola'], price: 190, stock: 20, unit: 'pouch', gstRate: 5 },
+    { name: 'Dhara Mustard Oil 1L', aliases: ['dhara', 'sarson ka tel'], price: 175, stock: 30, unit: 'bottle', gstRate: 5 },
+    { name: 'Thums Up 750ml', aliases: ['thumbs up'], price: 40, stock: 36, unit: 'bottle', gstRate: 28 },
+    { name: 'Sprite 750ml', aliases: ['sprite'], price: 40, stock: 24, unit: 'bottle', gstRate: 28 },
+    { name: '5 Star', aliases: ['five star'], price: 10, stock: 100, unit: 'piece', gstRate: 18 },
+    { name: 'Hide & Seek', aliases: ['hide and seek'], price: 30, stock: 40, unit: 'packet', gstRate: 18 },
+    { name: 'Marie Gold', aliases: ['marie'], price: 25, stock: 50, unit: 'packet', gstRate: 18 },
+    { name: 'Bournvita 500g', aliases: ['bournvita'], price: 240, stock: 6, unit: 'jar', gstRate: 18 },
+    { name: 'Vim Bar', aliases: ['vim'], price: 10, stock: 80, unit: 'piece', gstRate: 18 },
+    { name: 'Harpic 500ml', aliases: ['harpic'], price: 95, stock: 10, unit: 'bottle', gstRate: 18 },
+    { name: 'Everest Garam Masala', aliases: ['garam masala'], price: 70, stock: 15, unit: 'packet', gstRate: 5 },
+    { name: 'Nandini Milk 500ml', aliases: ['nandini'], price: 24, stock: 80, unit: 'packet', gstRate: 0 },
+    { name: 'Amul Gold 1L', aliases: ['amul gold'], price: 68, stock: 40, unit: 'packet', gstRate: 0 },
+    { name: 'Tata Sampann Toor Dal 1kg', aliases: ['tata dal'], price: 180, stock: 25, unit: 'packet', gstRate: 5 },
+    { name: 'Masoor Dal', price: 110, stock: 40, unit: 'kg', gstRate: 5 },
+    { name: 'Kanda', aliases: ['pyaz'], price: 30, stock: 70, unit: 'kg', gstRate: 0 },
+    { name: 'Lehsun', price: 180, stock: 5, unit: 'kg', gstRate: 0 },
+    { name: 'Anda', aliases: ['egg'], price: 7, stock: 240, unit: 'piece', gstRate: 0 },
+    { name: 'Cigarette Gold Flake', aliases: ['gold flake', 'cigarette'], price: 18, stock: 200, unit: 'piece', gstRate: 28 },
+    { name: 'Parle Rusk', aliases: ['rusk', 'toast'], price: 35, stock: 30, unit: 'packet', gstRate: 5 }
   ]
 };
 
