@@ -85,6 +85,14 @@ describe('IntentEngine', () => {
     ]);
   });
 
+  it('splits a sale from a command after it', () => {
+    const frames = engine.parse('Bablu ko ek jam de do aur uska balance bhi batao', TEST_NOW);
+    expect(frames.map((f) => [f.intent, f.entities.customer])).toEqual([
+      ['CREATE_INVOICE', 'Bablu'],
+      ['CHECK_BALANCE', 'Bablu'],
+    ]);
+  });
+
   it('does not split a list of items or a correction', () => {
     expect(engine.parse('do kilo poha aur ek jam, aur teen ande', TEST_NOW)).toHaveLength(1);
     const stock = engine.parse('stock aaya: 5 peti pepsi... nahi, 24 bottle pepsi', TEST_NOW);

@@ -157,11 +157,11 @@ export class IntentEngine {
    */
   private split(tokens: Token[], now: Date): Part[] {
     const whole = this.one(tokens, now);
-    // Only where a command word lies on both sides is a split worth trying (an item list has none).
+    // A split is worth trying only before a command word (an item list has none); the left side
+    // may be items alone ("Pinky ko ek kurkure de do aur uska balance batao").
     const commandAt = tokens.map((t) => conceptsOf(t).some((c) => COMMAND_CONCEPTS.has(c)));
-    const firstCommand = commandAt.indexOf(true);
     const lastCommand = commandAt.lastIndexOf(true);
-    for (let s = Math.max(1, firstCommand + 1); s < tokens.length - 1 && s <= lastCommand; s++) {
+    for (let s = 1; s < tokens.length - 1 && s <= lastCommand; s++) {
       const join = JOINS.has(tokens[s]!.norm);
       if (!join && !tokens[s]!.pauseBefore) continue;
       const left = this.one(tokens.slice(0, s), now);
