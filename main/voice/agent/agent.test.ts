@@ -119,7 +119,7 @@ describe('questions asked back', () => {
     expect(ask.awaiting).toEqual({ kind: 'confirm', action: 'ledger-record-payment' });
     expect(ask.reply).toBe('Vikram Rathore se chhe hazaar rupaye, cash. Sahi hai?');
     expect(customer('Vikram Rathore').balancePaise).toBe(500_000);
-    const yes = await say('haan');
+    const yes = await say('haan ji, kar do');
     expect(yes.reply).toBe('Vikram Rathore se chhe hazaar rupaye mile. Ab ek hazaar rupaye advance.');
     expect(customer('Vikram Rathore').balancePaise).toBe(-100_000);
   });

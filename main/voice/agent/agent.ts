@@ -25,7 +25,7 @@ export interface CounterAgentOptions {
   fallback?: FallbackParser | null;
 }
 
-const YES = new Set(['haan', 'han', 'ha', 'haa', 'yes', 'yeah', 'ok', 'okay', 'theek', 'thik', 'sahi', 'bilkul', 'hanji', 'haanji', 'ji', 'confirm', 'done', 'chalo', 'kar', 'karo', 'do', 'hai', 'hain', 'correct', 'right', 'sure', 'pakka']);
+const YES = new Set(['haan', 'han', 'ha', 'haa', 'yes', 'yeah', 'yep', 'ok', 'okay', 'theek', 'thik', 'sahi', 'bilkul', 'hanji', 'haanji', 'confirm', 'done', 'chalo', 'correct', 'right', 'sure', 'pakka', 'kar', 'karo']);
 const NO = new Set(['nahi', 'nahin', 'nai', 'no', 'mat', 'cancel', 'rehne', 'rahne', 'chhodo', 'chodo', 'galat', 'ruko', 'wrong', 'na', 'naa']);
 const ORDINALS: Record<string, number> = { pehla: 0, pehle: 0, pahla: 0, pahle: 0, first: 0, doosra: 1, dusra: 1, doosre: 1, dusre: 1, second: 1, teesra: 2, tisra: 2, third: 2 };
 /** An answer longer than this is a new command, not a yes or a no. */
@@ -108,7 +108,7 @@ export class CounterAgent implements VoiceAgent {
     if (pending.kind === 'confirm') {
       this.pending = null;
       if (saidNo) return { text, frames: [], tasks: [], reply: say.dropped(), awaiting: null };
-      const saidYes = tokens.length > 0 && tokens.length <= MAX_ANSWER_WORDS && tokens.every((t) => YES.has(t.norm) || t.norm === 'bill' || t.norm === 'bana');
+      const saidYes = tokens.length <= MAX_ANSWER_WORDS && tokens.some((t) => YES.has(t.norm));
       if (!saidYes) return null;
       const step = pending.run(this.context(actor, now));
       return this.runFrames(text, [], pending.rest, actor, now, [step.task], [step.reply]);
