@@ -82,6 +82,7 @@ const BEFORE_VERB_DO = new Set([
   'badha', 'ghata', 'confirm', 'final', 'hata', 'nahi', 'mat', 'chala', 'band', 'ho', 'bol', 'update', 'delete', 'remove',
 ]);
 
+const SET_VERBS = new Set(['kar', 'karo', 'kr', 'karna', 'kariye', 'rakho', 'rakh', 'rakhna', 'rakhiye', 'hi', 'packet', 'kilo']);
 const ENGLISH_AFTER_DO = new Set(['we', 'you', 'i', 'they', 'it', 'not', 'he', 'she']);
 
 /** True when "do" at i is the light verb ("kar do", "haan bana do"), not two. */
@@ -91,6 +92,8 @@ export function isVerbDo(tokens: readonly Token[], i: number): boolean {
   const next = tokens[i + 1];
   if (next && !next.pauseBefore && (multiplierWord(next.norm) !== null || unitOf(next.norm) !== null)) return false;
   const prev = tokens[i - 1];
+  // "dal do kar do": a "do" before a verb of its own is the number.
+  if (next && !next.pauseBefore && SET_VERBS.has(next.norm)) return false;
   if (prev && BEFORE_VERB_DO.has(prev.norm) && !t.pauseBefore) return true;
   // English "do": "how much poha do we have".
   if (next && ENGLISH_AFTER_DO.has(next.norm)) return true;

@@ -70,7 +70,9 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     if (punct !== undefined) {
-      if (PAUSE.test(punct)) pause = true;
+      // A hyphen inside a word ("Coca-Cola", "Parle-G") joins; anything else marks a pause.
+      const joins = /^[-–]$/.test(punct) && /\S/.test(t.charAt(m.index - 1)) && /\S/.test(t.charAt(m.index + 1));
+      if (PAUSE.test(punct) && !joins) pause = true;
       if (punct.includes('?') && out.length > 0) out[out.length - 1]!.question = true;
       continue;
     }

@@ -161,9 +161,11 @@ export class IntentEngine {
     // may be items alone ("Pinky ko ek kurkure de do aur uska balance batao").
     const commandAt = tokens.map((t) => conceptsOf(t).some((c) => COMMAND_CONCEPTS.has(c)));
     const lastCommand = commandAt.lastIndexOf(true);
+    // Never inside a name: "Hide and Seek", "Ram and Sons".
+    const inside = (s: number) => whole.analysis.products.some((m) => m.start < s && s < m.end) || (whole.analysis.customer !== null && whole.analysis.customer.start < s && s < whole.analysis.customer.end);
     for (let s = 1; s < tokens.length - 1 && s <= lastCommand; s++) {
       const join = JOINS.has(tokens[s]!.norm);
-      if (!join && !tokens[s]!.pauseBefore) continue;
+      if ((!join && !tokens[s]!.pauseBefore) || inside(s)) continue;
       const left = this.one(tokens.slice(0, s), now);
       if (!this.standsAlone(left)) continue;
       const rightTokens = tokens.slice(join ? s + 1 : s);

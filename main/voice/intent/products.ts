@@ -5,7 +5,7 @@ import { GROCERY_GROUPS } from '../../../common/hinglish/grocery';
 import { conceptsOf } from '../../../common/hinglish/lexicon';
 import { numberWord, readNumber } from '../../../common/hinglish/numbers';
 import { isDigits, tokenize, type Token } from '../../../common/hinglish/tokens';
-import { unitOf } from '../../../common/hinglish/units';
+import { packSizeOf, unitOf } from '../../../common/hinglish/units';
 import { editDistance } from '../../../common/text';
 import type { Product } from '../../../common/types';
 
@@ -201,7 +201,17 @@ export class ProductMatcher {
       if (hits.hits.some((h) => !h.weak)) group.strong = true;
     }
     flush();
-    return mergeNeighbours(tokens, out.sort((a, b) => a.start - b.start));
+    return mergeNeighbours(tokens, out.sort((a, b) => a.start - b.start)).map((m) => this.withPackSize(tokens, m, taken));
+  }
+
+  /** "Coca-Cola 750ml", "Tata Salt 1 kg": the pack size said after the name is part of the name, not a quantity. */
+  private withPackSize(tokens: readonly Token[], m: ProductMention, taken: readonly boolean[]): ProductMention {
+    const pack = packSizeOf(m.product.name);
+    const n = tokens[m.end];
+    const u = tokens[m.end + 1];
+    if (!pack || !n || !u || !isDigits(n) || taken[m.end] || taken[m.end + 1] || n.pauseBefore) return m;
+    const said = packSizeOf(`${n.norm}${u.norm}`) ?? packSizeOf(`${n.norm} ${u.norm}`);
+    return said && said.dim === pack.dim && said.base === pack.base ? { ...m, end: m.end + 2 } : m;
   }
 
   private wordHits(t: Token, fuzzy: boolean, first: boolean): { hits: WordHit[]; how: ProductMention['how'] } | null {
