@@ -13,6 +13,12 @@ describe('tokenize', () => {
     expect(t[0]!.surface).toBe('Rahul');
   });
 
+  it('joins at a hyphen inside a word, pauses at one between words', () => {
+    expect(tokenize('Coca-Cola').map((x) => x.pauseBefore)).toEqual([false, false]);
+    expect(tokenize('rehne do - bill mat banao')[2]!.pauseBefore).toBe(true);
+    expect(tokenize('chawal hai?')[1]!.question).toBe(true);
+  });
+
   it('keeps numbers whole and splits sizes from their units', () => {
     expect(norms('1,500 rupaye')).toEqual(['1500', 'rupaye']);
     expect(norms('1,25,000')).toEqual(['125000']);

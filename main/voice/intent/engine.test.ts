@@ -114,6 +114,11 @@ describe('IntentEngine', () => {
     expect(engine.parse('!!! ...', TEST_NOW)[0]!.intent).toBe('UNKNOWN');
   });
 
+  it('reads a pack size said after a name as part of the name', () => {
+    expect(engine.parse('Pepsi 2L kitni bachi hai', TEST_NOW)[0]).toMatchObject({ intent: 'CHECK_STOCK', entities: { product: 'Pepsi 2L' } });
+    expect(engine.parse('do Red Label Tea 500g', TEST_NOW)[0]!.entities.items).toEqual([{ product: 'Red Label Tea 500g', quantity: 2 }]);
+  });
+
   it('carries the ids behind the names for the agent', () => {
     const [frame] = engine.parse('Ankit ko do pepsi', TEST_NOW);
     expect(frame!.refs?.candidateIds).toHaveLength(2);
