@@ -116,13 +116,24 @@ function attachQuantities(tokens: readonly Token[], mentions: readonly ProductMe
   const byStart = new Map(numbers.map((n) => [n.start, n]));
   const mentionAt = new Map(mentions.map((m) => [m.start, m]));
   const used = new Set<NumberSpan>();
-  type Said = { num: NumberSpan | null; unit: UnitName | null; after: boolean; start: number; end: number };
+  /** money: the number was rupees' worth ("50 rupaye ka dhaniya"), not a quantity. */
+  type Said = { num: NumberSpan | null; unit: UnitName | null; after: boolean; start: number; end: number; money?: boolean };
   const said: Said[] = mentions.map((m) => ({ num: null, unit: null, after: false, start: m.start, end: m.end }));
 
   // Before the product: "do kilo chawal", "do kilo ka chawal", "ek aur doodh".
   mentions.forEach((m, idx) => {
     let j = m.start - 1;
     let unit: UnitName | null = null;
+    // "50 rupaye ka dhaniya", "do sau ka paneer": money's worth of it.
+    if (j >= 1 && LINKS.has(tokens[j]!.norm)) {
+      const rupee = hasConcept(tokens[j - 1], 'rupee');
+      const n = byEnd.get(rupee ? j - 1 : j);
+      if (n && !used.has(n) && (rupee || n.multiplied)) {
+        used.add(n);
+        said[idx] = { num: n, unit: null, after: false, start: n.start, end: m.end, money: true };
+        return;
+      }
+    }
     if (j >= 0 && LINKS.has(tokens[j]!.norm) && units.has(j - 1)) j--;
     if (units.has(j) && !tokens[j + 1]!.pauseBefore) {
       unit = units.get(j)!;
@@ -178,7 +189,7 @@ function attachQuantities(tokens: readonly Token[], mentions: readonly ProductMe
     const value = num ? num.value : 1;
     return {
       product: m.product,
-      quantity: toProductUnit(value, s.unit, m.product),
+      quantity: s.money ? worthOf(value, m.product) : toProductUnit(value, s.unit, m.product),
       explicit: num !== null,
       after: s.after,
       start: Math.min(s.start, m.start),
@@ -202,6 +213,14 @@ function attachQuantities(tokens: readonly Token[], mentions: readonly ProductMe
   }
   items = out;
   return { items, used };
+}
+
+/** How much of a product so many rupees buy: loose goods to the gram, packs and pieces whole (at least one). */
+function worthOf(rupees: number, product: Product): number {
+  if (product.pricePaise <= 0) return 1;
+  const q = (rupees * 100) / product.pricePaise;
+  const loose = ['kg', 'g', 'l', 'ml'].includes(unitOf(product.unit) ?? '');
+  return loose ? Math.round(q * 1000) / 1000 : Math.max(1, Math.floor(q + 1e-9));
 }
 
 /** True when any word of the concept was said. */

@@ -119,6 +119,12 @@ describe('IntentEngine', () => {
     expect(engine.parse('do Red Label Tea 500g', TEST_NOW)[0]!.entities.items).toEqual([{ product: 'Red Label Tea 500g', quantity: 2 }]);
   });
 
+  it('reads rupees\' worth of goods as the quantity that buys', () => {
+    // Onion 35/kg, eggs 6 each.
+    expect(engine.parse('70 rupaye ka pyaaz', TEST_NOW)[0]!.entities.items).toEqual([{ product: 'Onion', quantity: 2 }]);
+    expect(engine.parse('do sau ke ande', TEST_NOW)[0]!.entities.items).toEqual([{ product: 'Eggs', quantity: 33 }]);
+  });
+
   it('carries the ids behind the names for the agent', () => {
     const [frame] = engine.parse('Ankit ko do pepsi', TEST_NOW);
     expect(frame!.refs?.candidateIds).toHaveLength(2);
