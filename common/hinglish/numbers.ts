@@ -98,8 +98,9 @@ export function isVerbDo(tokens: readonly Token[], i: number): boolean {
   // English "do": "how much poha do we have".
   if (next && ENGLISH_AFTER_DO.has(next.norm)) return true;
   // A sentence-final "do" with no number word before it: "chawal do" (give the rice), not "paune do".
+  // Before a comma in a list ("Maggi teen, Parle G do, ...") it is two.
   const prevIsNumber = prev !== undefined && (isDigits(prev) || numberWord(prev.norm) !== null || PREFIX.has(prev.norm) || MULTIPLIER.has(prev.norm));
-  return (next === undefined || next.pauseBefore) && !prevIsNumber;
+  return next === undefined && !prevIsNumber;
 }
 
 export interface NumberSpan {

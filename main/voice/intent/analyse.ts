@@ -169,7 +169,7 @@ function attachQuantities(tokens: readonly Token[], mentions: readonly ProductMe
         if (unit) k++;
         if (LINKS.has(tokens[k]?.norm ?? '')) k++;
         // The number belongs to the next product ("doodh do bread") unless it is "each".
-        const nextOwns = mentionAt.has(k) && !num.each && said[mentions.indexOf(mentionAt.get(k)!)]!.num === null;
+        const nextOwns = mentionAt.has(k) && !num.each && !tokens[k]!.pauseBefore && said[mentions.indexOf(mentionAt.get(k)!)]!.num === null;
         if (!nextOwns) {
           used.add(num);
           said[idx] = { num, unit: unit ?? s.unit, after: true, start: m.start, end: unit ? num.end + 1 : num.end };
