@@ -33,7 +33,7 @@ async function call(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, o: O
   if (o.token) headers.authorization = `Bearer ${o.token}`;
   if (o.host) headers.host = o.host;
   const r = await api.app.inject({ method, url, headers, remoteAddress: o.from ?? '127.0.0.1', ...(o.body !== undefined ? { payload: o.body as object } : {}) });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by the assertions
+   
   return { status: r.statusCode, body: r.json() as Record<string, any> };
 }
 

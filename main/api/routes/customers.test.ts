@@ -19,7 +19,7 @@ async function start() {
   base = await api.app.listen({ port: 0, host: '127.0.0.1' });
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by the assertions
+ 
 async function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
   const r = await fetch(base + path, {
     method,

@@ -9,7 +9,7 @@ afterEach(async () => s?.close());
 
 const rpc = async (command: string, input: unknown, headers: Record<string, string> = {}) => {
   const res = await fetch(`${s.url}/api/v1/rpc/${command}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ input }) });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON read by the test
+   
   return { status: res.status, body: (await res.json()) as any };
 };
 

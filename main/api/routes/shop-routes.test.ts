@@ -12,7 +12,7 @@ async function patch(path: string, body: unknown, owner = true) {
     headers: { 'content-type': 'application/json', ...(owner ? { authorization: `Bearer ${s.ownerToken}` } : {}) },
     body: JSON.stringify(body),
   });
-  return { status: res.status, body: (await res.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  return { status: res.status, body: (await res.json()) as Record<string, any> };  
 }
 
 async function shop() {
