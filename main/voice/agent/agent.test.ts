@@ -85,6 +85,12 @@ describe('the open bill over several utterances', () => {
     expect(openBill()?.data.lines.map((l) => l.name)).toEqual(['Mother Dairy Milk 1L']);
   });
 
+  it('bills without GST when the sale says so', async () => {
+    await say('ek pepsi, GST ke bina');
+    const done = await say('haan bana do');
+    expect(done.tasks[0]!.result).toMatchObject({ gstApplied: false, totalPaise: 9500 });
+  });
+
   it('clears the open bill on "rehne do, bill mat banao"', async () => {
     await say('ek pepsi');
     const turn = await say('rehne do, bill mat banao');

@@ -23,6 +23,7 @@ export function editBill(ctx: RunContext, frame: UnderstoodFrame): Step {
   if (intent === 'CREATE_INVOICE') {
     for (const i of items) addLine(data, i.product, i.quantity);
     if (frame.entities.mode) ctx.extras.mode = frame.entities.mode;
+    if (typeof frame.entities.gst === 'boolean') ctx.extras.applyGst = frame.entities.gst;
   } else if (intent === 'MODIFY_INVOICE_ITEM') {
     if (items.length === 0) return fail(ctx, intent, 'no product', say.productNeeded());
     for (const i of items) {

@@ -24,7 +24,7 @@ export function execute(ctx: RunContext, frame: UnderstoodFrame): Step {
     case 'CANCEL_INVOICE':
       return cancelBill(ctx, frame);
     case 'TOGGLE_GST': {
-      ctx.extras.applyGst = frame.entities.enabled !== false;
+      ctx.extras.applyGst = frame.entities.gst !== false;
       return ok(ctx, intent, { applyGst: ctx.extras.applyGst }, say.gst(ctx.extras.applyGst));
     }
     case 'SEND_INVOICE':

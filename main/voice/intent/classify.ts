@@ -59,7 +59,7 @@ export function classify(a: Analysis): Classified {
   if (customer && (has(a, 'details') || (has(a, 'phone') && !a.phone && (has(a, 'question') || has(a, 'show'))))) return is('GET_CUSTOMER_INFO', SURE, 'details');
 
   // The bill: GST, sending, cancelling, discount.
-  if (has(a, 'gst')) return is('TOGGLE_GST', SURE, 'gst');
+  if (has(a, 'gst') && !items) return is('TOGGLE_GST', SURE, 'gst');
   if ((has(a, 'bill') || has(a, 'copy')) && has(a, 'send') && !items) return is('SEND_INVOICE', SURE, 'bill + send');
   // "bill nikalo" prints the bill; "bill hatao" throws it away.
   const removeBill = t.some((x, i) => isAt(a, i, 'remove') && !x.norm.startsWith('nikal'));

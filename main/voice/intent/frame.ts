@@ -35,6 +35,9 @@ function newName(a: Analysis): string | null {
 
 const rupees = (n: number) => Math.round(n * 100) / 100;
 
+/** "GST lagao" on; "GST hata do", "bina GST", "without GST", "GST band" off. */
+const gstOn = (a: Analysis) => !(has(a, 'no') || has(a, 'remove') || has(a, 'cancel') || a.tokens.some((t) => t.norm === 'bina' || t.norm === 'without' || t.norm === 'off'));
+
 export function entitiesFor(intent: IntentName, a: Analysis): Entities {
   const out: Entities = {};
   if (NEEDS_CUSTOMER.has(intent)) customerEntities(a, out);
@@ -46,6 +49,8 @@ export function entitiesFor(intent: IntentName, a: Analysis): Entities {
       const remove = intent === 'MODIFY_INVOICE_ITEM' && (has(a, 'remove') || has(a, 'no') || has(a, 'cancel'));
       out.items = a.items.map((i) => ({ product: i.product.name, quantity: remove ? 0 : i.quantity }));
       if (intent === 'CREATE_INVOICE' && mode) out.mode = mode;
+      // "do doodh, GST ke bina": the sale says how to bill it.
+      if (intent === 'CREATE_INVOICE' && has(a, 'gst')) out.gst = gstOn(a);
       if (intent === 'MODIFY_INVOICE_ITEM') delete out.customer;
       break;
     }
@@ -93,7 +98,7 @@ export function entitiesFor(intent: IntentName, a: Analysis): Entities {
       if (amount) out.amount = rupees(amount.value);
       break;
     case 'TOGGLE_GST':
-      out.enabled = !(has(a, 'no') || has(a, 'remove') || a.tokens.some((t) => t.norm === 'bina' || t.norm === 'without' || t.norm === 'off'));
+      out.gst = gstOn(a);
       break;
     default:
       break;
