@@ -30,6 +30,8 @@ export const InvoiceCreateInput = z.object({
   notes: OptionalText(300),
   /** The owner allows this bill past the customer's credit limit (audited). */
   allowOverCreditLimit: z.boolean().default(false),
+  /** The counter's open bill this sale completes: removed in the same transaction, so a crash can never bring a sold bill back. */
+  draftId: Id.optional(),
 });
 
 export const salesCommands = {

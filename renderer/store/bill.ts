@@ -286,11 +286,10 @@ export const createBillSlice: Slice<BillSlice> = (set, get) => {
       takeDraft(null);
       set({ selectedLine: -1, customer: null, dialog: null, billError: null });
     },
-    finishSale: async (receipt, source) => {
-      const id = get().draftId;
+    finishSale: async (receipt) => {
+      // invoice-create removed the draft in the sale's own transaction (its draftId).
       takeDraft(null);
       set({ selectedLine: -1, customer: null, receipt, dialog: 'receipt', billError: null });
-      if (id !== null) await serial(() => invoke('draft-discard', { draftId: id, reason: 'sold' }, source));
     },
     setBillError: (billError) => set({ billError }),
   };

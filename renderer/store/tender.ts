@@ -74,6 +74,7 @@ export const createTenderSlice: Slice<TenderSlice> = (set, get) => ({
       items: data.lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitPricePaise: l.unitPricePaise, discountPaise: l.discountPaise })),
       discountPaise: data.discountPaise,
       allowOverCreditLimit: allowOverLimit,
+      ...(get().draftId !== null ? { draftId: get().draftId! } : {}),
     };
     if (tenderMode === 'cash') {
       cash = cashText.trim() === '' ? total : cashGiven(cashText);

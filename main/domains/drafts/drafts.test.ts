@@ -64,4 +64,16 @@ describe('draft bills', () => {
     const over = shop.run('draft-save-open', { counter: 'main', data: { lines: [line(soap, 'Lux soap', 1, 4000)], discountPaise: 5000 } }, cashier)!;
     expect(over.totals.problem).toMatchObject({ field: 'discountPaise' });
   });
+
+  it('a sale that names its draft removes it in the same transaction; a refused sale leaves it', () => {
+    const shop = testShop();
+    const soap = shop.addProduct('Lux soap', 4000, 2);
+    const open = shop.run('draft-save-open', { counter: 'main', data: { lines: [line(soap, 'Lux soap', 5, 4000)] } }, cashier)!;
+    const refused = shop.dispatcher.dispatch('invoice-create', { items: [{ productId: soap, quantity: 5 }], paymentMode: 'cash', draftId: open.id }, cashier);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INSUFFICIENT_STOCK' } });
+    expect(shop.run('draft-get-open', { counter: 'main' }, cashier)!.id).toBe(open.id);
+    shop.run('invoice-create', { items: [{ productId: soap, quantity: 2 }], paymentMode: 'cash', draftId: open.id }, cashier);
+    expect(shop.run('draft-get-open', { counter: 'main' }, cashier)).toBeNull();
+  });
 });
+

@@ -1,3 +1,4 @@
+import { prepared } from '../../db/prepared';
 import type { salesCommands } from '../../../common/commands/sales';
 import { AppError } from '../../../common/errors';
 import type { HandlerTable, ReverserTable } from '../../commands/context';
@@ -8,7 +9,11 @@ import { listInvoices, readInvoice } from './read';
 type Names = keyof typeof salesCommands;
 
 export const salesHandlers: HandlerTable<Names> = {
-  'invoice-create': (ctx, input) => createInvoice(ctx, input),
+  'invoice-create': (ctx, input) => {
+    const invoice = createInvoice(ctx, input);
+    if (input.draftId !== undefined) prepared(ctx.db, 'DELETE FROM draft_bills WHERE id = ?').run(input.draftId);
+    return invoice;
+  },
   'invoice-cancel': (ctx, input) => cancelInvoice(ctx.db, input.invoiceId, input.reason ?? null, ctx.at),
   'invoice-get': (ctx, input) => {
     const inv = readInvoice(ctx.db, input.invoiceId);
