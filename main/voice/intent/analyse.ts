@@ -163,7 +163,9 @@ function attachQuantities(tokens: readonly Token[], mentions: readonly ProductMe
         used.add(num);
         num = instead;
       }
-      if (num && !used.has(num) && (!tokens[j]!.pauseBefore || num.each)) {
+      // "ghee ka 5 percent", "doodh ka 20 rupaye": a discount or a price, not a quantity.
+      const notQuantity = num && (hasConcept(tokens[num.end], 'percent') || hasConcept(tokens[num.end], 'rupee'));
+      if (num && !notQuantity && !used.has(num) && (!tokens[j]!.pauseBefore || num.each)) {
         let k = num.end;
         const unit: UnitName | null = units.get(k) ?? null;
         if (unit) k++;
