@@ -95,8 +95,8 @@ export const voiceRoutesWith =
         return new CounterAgent({ dispatcher: s.dispatcher, clock: s.clock, counter, shop: shared.shop, engine: shared.engine });
       });
 
-    // A real shop warms its engines (grammar, VAD, voice) at start; in-memory shops (tests) on first use.
-    if (services.dataDir) app.addHook('onReady', async () => void getEngines());
+    // Engines start on first use (the POS screen connects at start), so API-only callers, benches
+    // and tests of other areas never pay for loading speech models.
     app.addHook('onClose', async () => {
       shared?.shop.dispose();
       if (engines) await (await engines).close();
@@ -282,6 +282,8 @@ function handleSocket(socket: WebSocket, ctx: SocketContext): void {
 
   void (async () => {
     const engines = await ctx.getEngines();
+    // The first connection waits for the catalog grammar (a second or two), so voice:start tells the truth.
+    await Promise.race([engines.grammarReady(), new Promise((r) => setTimeout(r, 15_000).unref())]);
     const vad = engines.stt ? await engines.newVad() : null;
     const statuses = await engines.statuses();
     if (closed) return;

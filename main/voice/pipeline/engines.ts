@@ -91,10 +91,15 @@ export async function createVoiceEngines(services: Services, opts: VoiceEngineOp
   if (!stt && grammar) stt = grammar;
 
   let building: Promise<void> = Promise.resolve();
+  let closing = false;
   const rebuild = () => {
     if (!grammar) return building;
     const g = grammar;
-    building = building.then(() => g.setCatalog(readGrammarCatalog(services))).catch((e) => log.error('grammar rebuild failed', e));
+    building = building
+      .then(() => g.setCatalog(readGrammarCatalog(services)))
+      .catch((e) => {
+        if (!closing) log.error('grammar rebuild failed', e);
+      });
     return building;
   };
   void rebuild();
@@ -129,6 +134,7 @@ export async function createVoiceEngines(services: Services, opts: VoiceEngineOp
       return [...statuses, ...live, ...sttNote, vadStatus, ...tts.statuses];
     },
     async close() {
+      closing = true;
       unlisten();
       if (timer) clearTimeout(timer);
       await grammar?.close();

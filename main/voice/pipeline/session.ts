@@ -6,7 +6,7 @@ import type { Actor } from '../../../common/actor';
 import { logger } from '../../log';
 import type { AgentTurn, SttEngine, TtsEngine, Vad, VoiceAgent } from '../types';
 import { concatPcm, rms, SAMPLE_RATE } from '../audio/wav';
-import { type CheckedTranscript, isStreaming, type SttStream } from './stages';
+import { type CheckedTranscript, isPauseAware, isStreaming, type SttStream } from './stages';
 
 const log = logger('voice');
 
@@ -46,6 +46,8 @@ export interface PipelineOptions {
   maxUtteranceMs?: number;
   /** How often a streaming engine is asked for a partial transcript. */
   partialEveryMs?: number;
+  /** A pause this long inside speech starts the final transcript early (the VAD ends the utterance later). */
+  prepareAfterPauseMs?: number;
   now?: () => number;
 }
 
@@ -65,6 +67,8 @@ export class VoicePipeline {
   private stream: SttStream | null = null;
   private speaking = false;
   private sincePartial = 0;
+  /** The STT stream was told speech may have ended, and nothing but pause came since. */
+  private preparedInPause = false;
   private queue: Promise<void> = Promise.resolve();
   private vadChain: Promise<void> = Promise.resolve();
   private closed = false;
@@ -77,6 +81,7 @@ export class VoicePipeline {
       prerollMs: 300,
       maxUtteranceMs: 15_000,
       partialEveryMs: 400,
+      prepareAfterPauseMs: 150,
       now: () => performance.now(),
       ...opts,
     };
@@ -103,6 +108,7 @@ export class VoicePipeline {
     this.unheard = [];
     this.unheardSamples = 0;
     this.sincePartial = 0;
+    this.preparedInPause = false;
   }
 
   /** A binary frame of 16 kHz mono int16. Frames are processed in arrival order. */
@@ -145,6 +151,16 @@ export class VoicePipeline {
         }, () => undefined);
       }
     }
+    // Speculation: after a short pause, start the final transcript; if the pause becomes the end of
+    // the utterance (about half a second later), the transcript is ready or nearly so.
+    const vad = this.o.vad!;
+    if (state === 'speech' && isPauseAware(vad)) {
+      if (vad.pauseMs === 0) this.preparedInPause = false;
+      else if (!this.preparedInPause && vad.pauseMs >= this.o.prepareAfterPauseMs && this.stream?.prepare) {
+        this.preparedInPause = true;
+        this.stream.prepare();
+      }
+    }
     if (state === 'speech-end' || this.utteranceSamples >= (this.o.maxUtteranceMs * SAMPLE_RATE) / 1000) this.endUtterance('vad');
   }
 
@@ -167,7 +183,7 @@ export class VoicePipeline {
       // Nothing the VAD called speech: decode what was heard if it is louder than a quiet room.
       const heard = concatPcm(this.unheard);
       this.resetBuffers();
-      if (heard.length > SAMPLE_RATE / 4 && rms(heard) > 200 && this.o.stt) {
+      if (heard.length > SAMPLE_RATE / 4 && rms(heard) > 120 && this.o.stt) {
         this.speaking = true;
         this.utterance = [heard];
         this.utteranceSamples = heard.length;
@@ -182,6 +198,8 @@ export class VoicePipeline {
     const endOfSpeech = this.o.now();
     const pcm = concatPcm(this.utterance);
     const stream = this.stream;
+    const reusePrepared = this.preparedInPause;
+    this.preparedInPause = false;
     this.stream = null;
     this.speaking = false;
     this.utterance = [];
@@ -192,7 +210,7 @@ export class VoicePipeline {
     this.enqueue(async () => {
       let t: CheckedTranscript;
       try {
-        t = stream ? await stream.finish() : await this.o.stt!.transcribe(pcm);
+        t = stream ? await stream.finish({ reusePrepared }) : await this.o.stt!.transcribe(pcm);
       } catch (e) {
         log.warn('speech to text failed', e);
         this.o.emit({ type: 'error', message: `Speech was not understood: the ${this.o.stt!.name} engine failed (${e instanceof Error ? e.message : String(e)}). Type the command instead.` });

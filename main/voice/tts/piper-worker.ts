@@ -1,6 +1,5 @@
-// A Piper (VITS) voice run by sherpa-onnx-node's OfflineTts in a worker thread.
+// A Piper (VITS) voice run by sherpa-onnx-node's OfflineTts in a child process.
 import { createRequire } from 'node:module';
-import { parentPort } from 'node:worker_threads';
 import { serveRpc } from '../pipeline/worker-rpc';
 import type { PiperAudio, PiperRequest } from './piper-protocol';
 
@@ -10,7 +9,7 @@ interface OfflineTts {
 }
 let tts: OfflineTts | null = null;
 
-serveRpc<PiperRequest>(parentPort, (req) => {
+serveRpc<PiperRequest>((req) => {
   switch (req.type) {
     case 'load': {
       const sherpa = require('sherpa-onnx-node') as { OfflineTts: new (config: unknown) => OfflineTts };

@@ -56,6 +56,11 @@ export class Endpointer {
     return this.inSpeech;
   }
 
+  /** How long the current pause inside speech has lasted (0 outside speech). */
+  get pauseMs(): number {
+    return this.inSpeech ? this.silenceRun * WINDOW_MS : 0;
+  }
+
   reset(): void {
     this.inSpeech = false;
     this.speechRun = 0;

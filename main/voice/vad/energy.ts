@@ -38,6 +38,10 @@ export class EnergyVad implements Vad {
     return this.last;
   }
 
+  get pauseMs(): number {
+    return this.endpointer.pauseMs;
+  }
+
   reset(): void {
     this.endpointer.reset();
     this.windower.reset();

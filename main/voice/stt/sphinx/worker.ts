@@ -1,86 +1,50 @@
-// The PocketSphinx worker thread: two decoders over the same audio, streamed as it arrives: the
-// catalog grammar, and a free phone loop whose score is the yardstick for the grammar's (speech the
-// grammar cannot explain scores far below the phone loop). Started and restarted by ./engine.ts.
-import { parentPort } from 'node:worker_threads';
+// A PocketSphinx worker process (see ./protocol.ts). The grammar worker keeps two decoders over the
+// catalog grammar: a live one fed as audio arrives, for partial transcripts, and a batch one for
+// the final transcript. Live decoding normalises the cepstral mean with a running estimate that
+// starts from the model's defaults and needs several seconds of speech to settle, and until then it
+// hears poorly (espeak-ng speech came out as other words); the batch decoder uses the utterance's
+// own mean. The phones worker holds the free phone loop.
 import { serveRpc } from '../../pipeline/worker-rpc';
 import { SphinxDecoder } from './binding';
-import type { SphinxRequest, SphinxResult } from './protocol';
+import type { DecodeResult, SphinxRequest } from './protocol';
 
-let grammar: SphinxDecoder | null = null;
-let phones: SphinxDecoder | null = null;
-let t0 = 0;
-let decodeMs = 0;
-let samples = 0;
+let batch: SphinxDecoder | null = null;
+let live: SphinxDecoder | null = null;
 
-function need(): { g: SphinxDecoder; p: SphinxDecoder | null } {
-  if (!grammar) throw new Error('The grammar is not loaded');
-  return { g: grammar, p: phones };
+function need(d: SphinxDecoder | null, what: string): SphinxDecoder {
+  if (!d) throw new Error(`The ${what} decoder is not loaded`);
+  return d;
 }
 
-function timed<T>(f: () => T): T {
-  const t = performance.now();
-  try {
-    return f();
-  } finally {
-    decodeMs += performance.now() - t;
-  }
-}
-
-function finish(): SphinxResult {
-  const { g, p } = need();
-  const r = timed(() => {
-    const gr = g.finish();
-    const pr = p ? p.finish() : null;
-    return { ...gr, phoneScore: pr ? pr.score : null };
-  });
-  return { ...r, decodeMs, audioMs: samples / 16, wallMs: performance.now() - t0 };
-}
-
-serveRpc<SphinxRequest>(parentPort, (req) => {
+serveRpc<SphinxRequest>((req) => {
   switch (req.type) {
     case 'load': {
-      grammar?.free();
-      phones?.free();
-      grammar = null;
-      phones = null;
-      grammar = new SphinxDecoder({ hmm: req.hmm, dict: req.dict, jsgf: req.jsgf }, req.args);
-      phones = req.phoneJsgf && req.phoneDict ? new SphinxDecoder({ hmm: req.hmm, dict: req.phoneDict, jsgf: req.phoneJsgf }) : null;
-      return { ok: true };
-    }
-    case 'begin': {
-      const { g, p } = need();
-      t0 = performance.now();
-      decodeMs = 0;
-      samples = 0;
-      timed(() => {
-        g.start();
-        p?.start();
-      });
+      batch?.free();
+      live?.free();
+      batch = live = null;
+      const paths = { hmm: req.hmm, dict: req.dict, jsgf: req.jsgf };
+      batch = new SphinxDecoder(paths, req.args);
+      if (req.role === 'grammar') live = new SphinxDecoder(paths, req.args);
       return null;
     }
-    case 'feed': {
-      const { g, p } = need();
-      samples += req.pcm.length;
-      return timed(() => {
-        g.feed(req.pcm);
-        p?.feed(req.pcm);
-        return req.partial ? g.partial() : null;
-      });
+    case 'live-begin':
+      need(live, 'live').start();
+      return null;
+    case 'live-feed': {
+      const d = need(live, 'live');
+      d.feed(req.pcm);
+      return req.partial ? d.partial() : null;
     }
-    case 'end':
-      return finish();
+    case 'live-end':
+      need(live, 'live').finish();
+      return null;
     case 'decode': {
-      const { g, p } = need();
-      t0 = performance.now();
-      decodeMs = 0;
-      samples = req.pcm.length;
-      timed(() => {
-        g.start();
-        p?.start();
-        g.feed(req.pcm, true);
-        p?.feed(req.pcm, true);
-      });
-      return finish();
+      const d = need(batch, 'batch');
+      const t0 = performance.now();
+      d.start();
+      d.feed(req.pcm, true);
+      const r = d.finish();
+      return { ...r, ms: performance.now() - t0 } satisfies DecodeResult;
     }
     default: {
       const never: never = req;
