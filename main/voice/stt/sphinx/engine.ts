@@ -225,6 +225,16 @@ export class GrammarSttEngine implements StreamingSttEngine {
     };
   }
 
+  /** The grammar worker's process id, for tests and diagnostics. */
+  get grammarWorkerPid(): number | undefined {
+    return this.grammarRpc.pid;
+  }
+
+  /** The grammar files in use (after the last catalog change). */
+  get grammarFile(): string | null {
+    return this.loads?.grammar.jsgf ?? null;
+  }
+
   /** How often the workers were (re)started; for tests of the restart path. */
   get workerStarts(): number {
     return this.grammarRpc.starts + this.phonesRpc.starts;
