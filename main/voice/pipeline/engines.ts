@@ -44,18 +44,15 @@ export interface VoiceEngineOptions {
   rebuildDelayMs?: number;
 }
 
-/** The shop's products and customers as the grammar needs them, read through the command table. */
+/**
+ * The shop's products and customers as the grammar needs them. Products come through the command
+ * table (product-list); no command lists every customer with nickname and landmark (customer-balances
+ * skips those who owe nothing), so customers are read here directly, read-only, the way the
+ * services read due reminders at start.
+ */
 export function readGrammarCatalog(services: Services): GrammarCatalog {
-  const d = services.dispatcher;
-  const products = d.dispatch('product-list', { limit: 100_000 }, reader);
-  const balances = d.dispatch('customer-balances', { onlyOwing: false, limit: 1000 }, reader);
-  const customers = balances.ok
-    ? balances.value.map((b) => {
-        // customer-balances has no nickname or landmark; customer-get does.
-        const full = d.dispatch('customer-get', { customerId: b.id }, reader);
-        return full.ok ? { name: full.value.name, nickname: full.value.nickname, landmark: full.value.landmark } : { name: b.name };
-      })
-    : [];
+  const products = services.dispatcher.dispatch('product-list', { limit: 100_000 }, reader);
+  const customers = services.db.prepare('SELECT name, nickname, landmark FROM customers ORDER BY id').all() as { name: string; nickname: string | null; landmark: string | null }[];
   return { products: products.ok ? products.value.map((p) => ({ name: p.name, aliases: p.aliases })) : [], customers };
 }
 

@@ -84,6 +84,10 @@ export const OUT_OF_GRAMMAR: Utterance[] = [
   { intent: 'UNKNOWN', text: 'what is the capital of france' },
   { intent: 'UNKNOWN', text: 'please play some music on the radio' },
   { intent: 'UNKNOWN', text: 'my brother is coming from delhi tomorrow morning' },
+  { intent: 'UNKNOWN', text: 'mera naam amit hai aur main school jaata hoon', hi: 'मेरा नाम अमित है और मैं स्कूल जाता हूं' },
+  { intent: 'UNKNOWN', text: 'bahut garmi hai aaj bijli bhi nahi hai', hi: 'बहुत गर्मी है आज बिजली भी नहीं है' },
+  { intent: 'UNKNOWN', text: 'hello can you hear me' },
+  { intent: 'UNKNOWN', text: 'ye phone kitne ka mila tumhe', hi: 'ये फोन कितने का मिला तुम्हें' },
 ];
 
 /** The words a voice reads for an utterance: the romanised text, or the Devanagari when asked for. */

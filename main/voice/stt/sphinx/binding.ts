@@ -73,7 +73,8 @@ export class SphinxDecoder {
       a.ps_args(),
       1,
       ...s('-hmm'), ...s(paths.hmm),
-      ...s('-jsgf'), ...s(paths.jsgf),
+      // A grammar as JSGF, or as a finite-state grammar written directly (.fsg).
+      ...s(paths.jsgf.endsWith('.fsg') ? '-fsg' : '-jsgf'), ...s(paths.jsgf),
       ...s('-dict'), ...s(paths.dict),
       ...s('-logfn'), ...s(process.env.GALLA_SPHINX_LOG ?? '/dev/null'),
       ...Object.entries(extra).flatMap(([k, v]) => [...s(k), ...s(v)]),

@@ -36,12 +36,13 @@ export interface GrammarEngineOptions {
 
 /**
  * Confidence from the per-frame score margin of the grammar path over the free phone loop (log base
- * 1.0001). Measured on the bench over espeak-ng speech with room noise: commands p50 about -11,
- * speech outside the grammar p50 about -15 but up to -6, so the two overlap and the margin can only
- * turn away what fits the grammar very badly. The midpoint sits below most commands.
+ * 1.0001). Each decoder scores frames against its own best active senone, so the margin is a rough
+ * yardstick, not a probability. Measured on the bench over espeak-ng speech with room noise:
+ * commands p50 about -10, speech outside the grammar p50 about -16 and at most about -12.5. The
+ * midpoint turns those away, and with them the worst-fitting commands (rejected, not guessed).
  */
-export const MARGIN_MIDPOINT = -15;
-export const MARGIN_SCALE = 2;
+export const MARGIN_MIDPOINT = -13;
+export const MARGIN_SCALE = 1.5;
 
 export function marginOf(r: Pick<SphinxResult, 'score' | 'phoneScore' | 'frames'>): number | null {
   return r.phoneScore === null || r.frames <= 0 ? null : (r.score - r.phoneScore) / r.frames;
