@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadMigrations, openDatabase, schemaVersion } from '../../main/db';
 import { decodeWav } from '../../main/voice/audio/wav';
-import { loadUrlSecret, RecordingStore, signRecording, verifyRecordingSignature } from '../../main/voice/pipeline/recordings';
+import { cleanupOldRecordings, loadUrlSecret, RecordingStore, signRecording, verifyRecordingSignature } from '../../main/voice/pipeline/recordings';
+import { createServices } from '../../main/services';
+import { fixedClock } from '../../main/commands/context';
 
 const t0 = new Date('2026-03-10T05:30:00.000Z');
 
@@ -76,6 +78,25 @@ describe('recording store', () => {
     expect(existsSync(oldFile)).toBe(false);
     expect(s.hasRecording(old.id)).toBe(false);
     expect(s.hasRecording(fresh.id)).toBe(true);
+  });
+
+  it('the retention job deletes what is older than settings.recordingRetentionDays', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'galla-shop-'));
+    const clock = fixedClock(t0);
+    const services = createServices({ dataDir, clock });
+    try {
+      const s = new RecordingStore(services.db, dataDir, () => clock.now());
+      s.startSession('s1', { counter: 'main', sttProvider: null, ttsProvider: null });
+      s.saveRecording('s1', new Int16Array(160), new Date(t0));
+      services.dispatcher.dispatch('settings-update', { recordingRetentionDays: 7 }, { role: 'owner', source: 'api', who: 'test' });
+      clock.advance(6 * 86_400_000);
+      expect(cleanupOldRecordings(services)).toBe(0);
+      clock.advance(2 * 86_400_000);
+      expect(cleanupOldRecordings(services)).toBe(1);
+      expect(s.listSessions(5)[0]!.recordings).toEqual([]);
+    } finally {
+      services.close();
+    }
   });
 
   it('signs URLs with a per-install secret and an expiry', () => {

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join, normalize, sep } from 'node:path';
 import type { Db } from '../../db';
+import type { Services } from '../../services';
 import { logger } from '../../log';
 import { encodeWav, SAMPLE_RATE } from '../audio/wav';
 
@@ -158,4 +159,16 @@ export class RecordingStore {
     }
     return old.length;
   }
+}
+
+/**
+ * The retention job's body (a Bree job calls it, e.g. nightly): deletes recordings older than
+ * settings.recordingRetentionDays. Returns how many went.
+ */
+export function cleanupOldRecordings(services: Pick<Services, 'db' | 'dataDir' | 'clock' | 'dispatcher'>): number {
+  const s = services.dispatcher.dispatch('settings-get', {}, { role: 'owner', source: 'job', who: 'recording-cleanup' });
+  if (!s.ok) throw new Error(`settings-get failed: ${s.error.message}`);
+  const removed = new RecordingStore(services.db, services.dataDir, () => services.clock.now()).deleteExpired(s.value.recordingRetentionDays);
+  if (removed > 0) log.info(`deleted ${removed} recordings older than ${s.value.recordingRetentionDays} days`);
+  return removed;
 }
