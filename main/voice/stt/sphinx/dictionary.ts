@@ -9,11 +9,12 @@ import { HINGLISH_WORDS } from './lexicon';
 import { SPECIAL, cleanVariants, hinglishToCmu, ipaToCmu } from './pronounce';
 
 // Measured on the bench (bench/voice.bench.ts): more readings per word give the decoder more ways
-// to explain speech as the wrong words, so a word keeps two. espeak-ng's own readings come first
-// when it is installed; the Hinglish rules and CMUdict fill in when it is not.
+// to explain speech as the wrong words, so a word keeps two: espeak-ng's English reading when it is
+// installed, then the Hinglish rules (Hindi sounds) or CMUdict (English words). espeak-ng's Hindi
+// voice reads Latin letters with English rules, so its reading added little and cost accuracy.
 export const MAX_VARIANTS = 2;
-export const HINGLISH_ORDER: PronunciationSource[] = ['espeak-en', 'espeak-hi', 'rules', 'cmudict'];
-export const ENGLISH_ORDER: PronunciationSource[] = ['espeak-en', 'espeak-hi', 'cmudict', 'rules'];
+export const HINGLISH_ORDER: PronunciationSource[] = ['espeak-en', 'rules', 'cmudict', 'espeak-hi'];
+export const ENGLISH_ORDER: PronunciationSource[] = ['espeak-en', 'cmudict', 'rules', 'espeak-hi'];
 
 export type PronunciationSource = 'cmudict' | 'rules' | 'espeak-en' | 'espeak-hi';
 
