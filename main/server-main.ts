@@ -7,6 +7,7 @@ import { logger } from './log';
 import { join } from 'node:path';
 import { nightlyBackup } from './jobs/backup';
 import { warmCustomerIndex } from './domains/customers/search';
+import { cleanupOldRecordings } from './voice/pipeline/recordings';
 import { createScheduler, type ScheduledTask } from './jobs/scheduler';
 
 const log = logger('server');
@@ -47,6 +48,14 @@ export async function startServer(opts: StartOptions): Promise<Running> {
         run: () => {
           const r = nightlyBackup(services.db, join(dataDir, 'backups'), services.clock.now());
           log.info(`nightly backup ${r.created ? 'written' : 'already there'}: ${r.file}`);
+        },
+      });
+      tasks.push({
+        name: 'recordings-cleanup',
+        cron: '15 23 * * *',
+        run: () => {
+          const n = cleanupOldRecordings(services);
+          if (n > 0) log.info(`deleted ${n} voice recording(s) past the retention period`);
         },
       });
     }
