@@ -8,13 +8,13 @@ import { createInterface } from 'node:readline';
 import { HINGLISH_WORDS } from './lexicon';
 import { SPECIAL, cleanVariants, hinglishToCmu, ipaToCmu } from './pronounce';
 
-// Measured on the bench (bench/voice.bench.ts): more readings per word give the decoder more ways
-// to explain speech as the wrong words, so a word keeps two: espeak-ng's English reading when it is
-// installed, then the Hinglish rules (Hindi sounds) or CMUdict (English words). espeak-ng's Hindi
-// voice reads Latin letters with English rules, so its reading added little and cost accuracy.
+// Measured on the bench (bench/voice.bench.ts, 64 commands x 2 voices, commands understood right
+// before rejection): espeak-ng's English + Hindi readings 40 + 21, English reading + Hinglish
+// rules/CMUdict 40 + 17, three readings fewer still (more readings give the decoder more ways to
+// explain speech as the wrong words). Without espeak-ng: the Hinglish rules (Hindi sounds) and CMUdict.
 export const MAX_VARIANTS = 2;
-export const HINGLISH_ORDER: PronunciationSource[] = ['espeak-en', 'rules', 'cmudict', 'espeak-hi'];
-export const ENGLISH_ORDER: PronunciationSource[] = ['espeak-en', 'cmudict', 'rules', 'espeak-hi'];
+export const HINGLISH_ORDER: PronunciationSource[] = ['espeak-en', 'espeak-hi', 'rules', 'cmudict'];
+export const ENGLISH_ORDER: PronunciationSource[] = ['espeak-en', 'espeak-hi', 'cmudict', 'rules'];
 
 export type PronunciationSource = 'cmudict' | 'rules' | 'espeak-en' | 'espeak-hi';
 
