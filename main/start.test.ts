@@ -88,7 +88,8 @@ describe('browser mode', () => {
   function deps(url = 'http://127.0.0.1:4417', lanAccess = false) {
     const stop = vi.fn(async () => {});
     const dispatch = () => ({ ok: true, value: { lanAccess } });
-    const running = { url, services: { dbFile: '/shop/galla.db', dispatcher: { dispatch } }, stop } as unknown as Running;
+    const lan = { urls: () => (lanAccess ? ['http://192.168.1.5:4418'] : []) };
+    const running = { url, services: { dbFile: '/shop/galla.db', dispatcher: { dispatch } }, lan, stop } as unknown as Running;
     const lines: string[] = [];
     const signals = new Map<string, () => void>();
     const child = { on: vi.fn(), unref: vi.fn() };
@@ -126,17 +127,13 @@ describe('browser mode', () => {
     expect(t.lines).toEqual(expect.arrayContaining(['Open http://127.0.0.1:4417/', 'Not opening a window: no display to open a window on.']));
   });
 
-  it('when the owner has turned LAN access on, restarts on all interfaces (an explicit --host is kept)', async () => {
-    const t = deps('http://0.0.0.0:4417', true);
+  it('when the owner has turned LAN access on, starts once (the LAN listener opens by itself) and prints its URLs', async () => {
+    const t = deps('http://127.0.0.1:4417', true);
     const r = await runBrowserMode(start, { mode: 'browser', chromium: null, why: 'x', note: null }, t.d);
-    expect(t.d.startServer.mock.calls.map((c) => (c as unknown as [{ host: string; demo: boolean }])[0])).toMatchObject([{ host: '127.0.0.1', demo: true }, { host: '0.0.0.0', demo: false }]);
-    expect(t.stop).toHaveBeenCalledTimes(1);
+    expect(t.d.startServer).toHaveBeenCalledTimes(1);
+    expect(t.stop).not.toHaveBeenCalled();
     expect(r.url).toBe('http://127.0.0.1:4417/');
-    expect(t.lines).toContain('LAN access is on: paired devices reach this shop on port 4417.');
-
-    const kept = deps('http://127.0.0.1:4417', true);
-    await runBrowserMode({ ...start, hostGiven: true }, { mode: 'browser', chromium: null, why: 'x', note: null }, kept.d);
-    expect(kept.d.startServer).toHaveBeenCalledTimes(1);
+    expect(t.lines).toContain('LAN access is on: paired devices open http://192.168.1.5:4418');
   });
 
   it('stop closes the shop once', async () => {

@@ -30,17 +30,14 @@ export interface StartArgs {
 export const LAN_HOST = '0.0.0.0';
 
 /**
- * Starts the services on loopback, or on the LAN when the owner has turned LAN access on (read from
- * the shop's settings once open; then they restart on all interfaces). An explicit host is kept.
+ * Starts the services (on loopback unless a host is given). LAN access no longer needs a restart on
+ * all interfaces: server-main opens a LAN listener on its own port whenever the owner turns it on
+ * (main/api/lan-listener.ts), at start as well.
  */
 export async function startHonouringLan(start: (o: StartOptions) => Promise<Running>, o: StartOptions & { hostGiven: boolean }): Promise<Running> {
   const { hostGiven, ...opts } = o;
-  const running = await start(opts);
-  if (hostGiven || opts.host === LAN_HOST) return running;
-  const settings = running.services.dispatcher.dispatch('settings-get', {}, { role: 'cashier', source: 'job', who: 'startup' });
-  if (!settings.ok || !settings.value.lanAccess) return running;
-  await running.stop();
-  return start({ ...opts, host: LAN_HOST, demo: false });
+  void hostGiven;
+  return start(opts);
 }
 
 export const USAGE = 'Usage: npm start -- [--data-dir DIR] [--port N] [--demo] [--host 127.0.0.1] [--browser] [--no-open]';
@@ -175,7 +172,8 @@ export async function runBrowserMode(args: StartArgs, plan: Extract<Plan, { mode
   const url = `${running.url.replace(`//${LAN_HOST}:`, '//127.0.0.1:')}/`;
   deps.print(`Galla is running in browser mode (${plan.why}).`);
   deps.print(`Open ${url}`);
-  if (new URL(running.url).hostname === LAN_HOST) deps.print(`LAN access is on: paired devices reach this shop on port ${new URL(running.url).port}.`);
+  const lanUrls = running.lan?.urls() ?? [];
+  if (lanUrls.length) deps.print(`LAN access is on: paired devices open ${lanUrls.join(' or ')}`);
   deps.print(`Shop data: ${running.services.dbFile}`);
   if (plan.chromium) {
     const profile = join(args.dataDir, 'browser-profile');

@@ -14,6 +14,8 @@ const log = logger('api');
 export interface ApiOptions {
   services: Services;
   version?: string;
+  /** The URLs a LAN device can open the screen at, once LAN access has opened or closed (server-main's LAN listener). */
+  lanUrls?: () => Promise<string[]>;
 }
 
 export interface Api {
@@ -60,7 +62,7 @@ export async function buildApi(opts: ApiOptions): Promise<Api> {
   app.get('/metrics', async (_req, reply) => reply.type('text/plain; version=0.0.4').send(metrics.render()));
 
   const opsBefore = openApiOperations.length;
-  for (const register of apiRouteModules) register(app, deps, { metrics, tokens });
+  for (const register of apiRouteModules) register(app, deps, { metrics, tokens, lanUrls: opts.lanUrls ?? (() => Promise.resolve([])) });
   const ops = openApiOperations.slice(opsBefore);
   openApiOperations.length = opsBefore;
   const doc = buildOpenApi(ops, opts.version ?? '0.1.0');

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -117,6 +117,34 @@ describe('LAN access', () => {
     // IPv4-mapped and IPv6 LAN addresses are LAN too.
     expect((await call('GET', '/health', { from: '::ffff:10.0.0.5' })).status).toBe(401);
     expect((await call('GET', '/health', { from: 'fe80::1' })).status).toBe(401);
+  });
+
+  it('when on, the screen’s own files load unpaired (to show the pairing screen); no API path does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'galla-screen-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Galla</title>');
+    vi.stubEnv('GALLA_RENDERER_DIR', dir);
+    try {
+      await start({ lan: true });
+      for (const url of ['/', '/settings']) {
+        const r = await api.app.inject({ method: 'GET', url, remoteAddress: LAN_IP });
+        expect(r.statusCode, url).toBe(200);
+        expect(r.body).toContain('<title>Galla</title>');
+      }
+      for (const url of ['/api/v1/settings', '/api/openapi.json', '/ws', '/health', '/metrics']) {
+        expect((await api.app.inject({ method: 'GET', url, remoteAddress: LAN_IP })).statusCode, url).toBe(401);
+      }
+      expect((await api.app.inject({ method: 'POST', url: '/', remoteAddress: LAN_IP })).statusCode).toBe(401);
+      // Owner-only: the LAN addresses a device opens.
+      expect((await call('GET', '/api/v1/auth/lan')).status).toBe(403);
+      expect((await call('GET', '/api/v1/auth/lan', { token: api.tokens.ownerToken })).body).toEqual({ lanAccess: true, urls: [] });
+      await api.app.close();
+      s.close();
+      await start();
+      expect((await api.app.inject({ method: 'GET', url: '/', remoteAddress: LAN_IP })).statusCode).toBe(403);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('pairs a device with the owner’s code; the device then calls as cashier', async () => {

@@ -1,6 +1,7 @@
 // The owner's PIN and LAN pairing over HTTP, and the guard every request passes first: from this
 // machine anything may call (the cashier by default); from the LAN only when the owner has turned
-// LAN access on, and only with a paired device's token.
+// LAN access on, and only with a paired device's token (but for the screen's files and the pairing
+// call itself, which a device needs before it has a token).
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { OWNER_UNLOCK_MS } from '../../../common/commands/auth';
@@ -9,6 +10,7 @@ import { logger } from '../../log';
 import { bearerOf } from '../auth';
 import { commandRoute, openApiOperations, sendError } from '../route';
 import type { RouteModule } from './index';
+import { NOT_SCREEN } from './static';
 
 const log = logger('auth');
 
@@ -45,7 +47,7 @@ function parseBody<T extends z.ZodType>(schema: T, body: unknown, reply: Fastify
   return null;
 }
 
-export const authRoutes: RouteModule = (app, deps, { tokens }) => {
+export const authRoutes: RouteModule = (app, deps, { tokens, lanUrls }) => {
   const { services } = deps;
 
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
@@ -58,7 +60,10 @@ export const authRoutes: RouteModule = (app, deps, { tokens }) => {
     if (!readSettings(services.db).lanAccess) {
       return reply.code(403).send({ error: 'LAN access is off: on the shop counter, the owner can turn it on in Settings.', statusCode: 403, code: 'FORBIDDEN' });
     }
-    if (req.method === 'POST' && req.url.split('?')[0] === PAIR_URL) return;
+    const path = req.url.split('?')[0] ?? '';
+    if (req.method === 'POST' && path === PAIR_URL) return;
+    // The screen's own files (no shop data in them) load unpaired, so the device can show the pairing screen.
+    if ((req.method === 'GET' || req.method === 'HEAD') && !NOT_SCREEN.test(path)) return;
     const token = bearerOf(req);
     const info = token ? tokens.roleOf(token, Date.now()) : null;
     if (!info?.lan) {
@@ -139,6 +144,14 @@ export const authRoutes: RouteModule = (app, deps, { tokens }) => {
     }
     log.info(`paired device "${paired.device.name}" from ${req.ip}`);
     return { token: paired.token, role: 'cashier', device: paired.device };
+  });
+
+  doc('GET', '/api/v1/auth/lan', 'Owner: whether LAN access is on and the URLs a device opens (this machine’s LAN addresses).');
+  app.get('/api/v1/auth/lan', async (req, reply) => {
+    if (!requireOwner(req, reply)) return reply;
+    // Waits for a just-saved toggle to open or close the listener, so the URLs shown are live.
+    const urls = await lanUrls();
+    return { lanAccess: readSettings(services.db).lanAccess, urls };
   });
 
   doc('GET', '/api/v1/auth/devices', 'Owner: the paired LAN devices.', undefined, 'devices');

@@ -18,6 +18,8 @@ import { staticRoutes } from './static';
 export interface RouteExtras {
   metrics: Metrics;
   tokens: TokenStore;
+  /** Where a LAN device can open the screen (empty while LAN access is not listening). */
+  lanUrls: () => Promise<string[]>;
 }
 
 export type RouteModule = (app: FastifyInstance, deps: ApiDeps, extras: RouteExtras) => void;

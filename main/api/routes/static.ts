@@ -38,7 +38,7 @@ const MIME: Record<string, string> = {
 };
 
 /** Paths that belong to the services, never to the screen: an unknown one stays a 404. */
-const NOT_SCREEN = /^\/(api|ws|health|metrics)(\/|$)/;
+export const NOT_SCREEN = /^\/(api|ws|health|metrics)(\/|$)/;
 
 /** dist/renderer from the source tree (main/api/routes) or from the built one (dist/main/api/routes). */
 export function rendererDir(): string {
