@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseWhen, toIstIso } from './datetime';
+import { findWhen, parseWhen, toIstIso } from './datetime';
+import { tokenize } from './tokens';
 
 // A Tuesday, 11:00 in India.
 const NOW = new Date('2026-03-10T11:00:00+05:30');
@@ -45,4 +46,27 @@ describe('parseWhen', () => {
     expect(parseWhen('2026-03-11T19:00:00+05:30', NOW)).toEqual({ at: new Date('2026-03-11T13:30:00Z'), understood: true });
     expect(parseWhen('jab bhi', NOW)).toEqual({ at: new Date(NOW.getTime() + 3_600_000), understood: false });
   });
+
+  it.each([
+    ['15/3 ko', '2026-03-15T19:00:00+05:30'],
+    ['20-03 ko subah 10 baje', '2026-03-20T10:00:00+05:30'],
+    ['2/4 shaam 6 baje', '2026-04-02T18:00:00+05:30'],
+    ['05.04.2027', '2027-04-05T19:00:00+05:30'],
+    ['5/3', '2027-03-05T19:00:00+05:30'],
+  ])('reads the numeric date %s as %s (day first, the next such day)', (text, iso) => expect(when(text)).toBe(iso));
+
+  it('keeps fractions, ranges and decimals as numbers', () => {
+    for (const text of ['1/2 kilo', '10-12 packet', '2.5 kilo']) expect(findWhen(tokenize(text), NOW)).toBeNull();
+  });
+
+  it.each([
+    ['kal 500 diye the', '2026-03-09'],
+    ['kal liya tha', '2026-03-09'],
+    ['kal ka bill', '2026-03-09'],
+    ['kal ki bikri', '2026-03-09'],
+    ['parso mile', '2026-03-08'],
+    ['kal 500 de dega', '2026-03-11'],
+    ['kal ka reminder', '2026-03-11'],
+    ['kal 7 baje', '2026-03-11'],
+  ])('reads kal/parso by the verb: %s is %s', (text, day) => expect(when(text).slice(0, 10)).toBe(day));
 });

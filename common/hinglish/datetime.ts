@@ -22,12 +22,18 @@ export interface ParsedWhen {
 export interface WhenMention extends ParsedWhen {
   /** Indexes of the tokens that said it (not always next to each other: "kal ... 7 baje"). */
   used: number[];
+  /** An hour or a time of day was said ("kal" alone is a day: 19:00 by default). */
+  hourSaid: boolean;
+  /** Said of the past: "kal diye the" is yesterday, "kal ka bill" yesterday's bill. */
+  past: boolean;
 }
+
 
 type Period = 'morning' | 'noon' | 'evening' | 'night';
 
 const keyed = (words: string[]) => new Set(words.map(phoneticKey));
 const DAY_WORDS: [number, Set<string>][] = [
+  [-1, keyed(['yesterday'])],
   [0, keyed(['aaj', 'aj', 'today', 'todays', 'tonight'])],
   [1, keyed(['kal', 'kl', 'kall', 'tomorrow', 'tmrw', 'tommorow', 'tomorow'])],
   [2, keyed(['parso', 'parson', 'parsoon', 'parsu', 'parsonh'])],
@@ -73,11 +79,35 @@ const whichOf = <T>(list: [T, Set<string>][], t: Token | undefined): T | null =>
   return null;
 };
 
+// "Kal" and "parso" are both yesterday and tomorrow; the verb says which. A past participle
+// ("diye", "liya", "mile") or "tha/thi/the" is the past unless a future form ("dega") is there too;
+// "kal ka bill", "kal ki bikri": things that only exist once done are the past. Reminders are
+// always ahead.
+const PAST_AUX = keyed(['tha', 'thi', 'the', 'thaa', 'thin']);
+const PAST_PARTICIPLE = keyed([
+  'diye', 'diya', 'dia', 'di', 'liya', 'liye', 'li', 'mile', 'mila', 'mili', 'aaya', 'aaye', 'aayi', 'gaye', 'gaya', 'gayi', 'kiya', 'kiye',
+  'hua', 'hui', 'hue', 'bika', 'biki', 'bike', 'becha', 'beche', 'bechi', 'bheja', 'bheje', 'bheji', 'chukaya', 'chukaye', 'lautaya', 'lautaye',
+  'kharida', 'kharide', 'yesterday', 'paid', 'gave', 'took', 'sold', 'bought', 'was', 'were',
+]);
+const FUTURE = /^(de|le|kar|aa|aaye|bhej|chuka|lauta|bik|ho|jama|bhar|mil|du|lu|karu|aau)(ga|gi|ge|nge|enge|egi|ega|oge|unga|ungi)$/;
+const PAST_THINGS = keyed(['bill', 'bil', 'bikri', 'bikree', 'sale', 'sales', 'hisaab', 'hisab', 'payment', 'collection', 'galla', 'kamai', 'becha', 'entry', 'order', 'transaction']);
+const FUTURE_THINGS = keyed(['reminder', 'reminders', 'rimaindar', 'remainder', 'remind', 'yaad', 'tagada', 'takaza', 'tomorrow', 'tmrw', 'will', 'next']);
+
+function saidOfPast(tokens: readonly Token[], dayAt: number): boolean {
+  if (tokens.some((t) => FUTURE_THINGS.has(t.key) || FUTURE.test(t.norm))) return false;
+  if (tokens.some((t) => PAST_AUX.has(t.key) || PAST_PARTICIPLE.has(t.key))) return true;
+  const link = tokens[dayAt + 1]?.norm;
+  return (link === 'ka' || link === 'ki' || link === 'ke' || link === 'wala' || link === 'wali' || link === 'wale') && PAST_THINGS.has(tokens[dayAt + 2]?.key ?? '');
+}
+
 /** An instant as ISO 8601 in IST: "2026-03-11T19:00:00+05:30". */
 export function toIstIso(at: Date): string {
   const ist = new Date(at.getTime() + IST_OFFSET_MS);
   return `${ist.toISOString().slice(0, 19)}+05:30`;
 }
+
+/** The IST calendar day of an instant: "2026-03-09". */
+export const toIstDate = (at: Date): string => toIstIso(at).slice(0, 10);
 
 /** IST calendar date of an instant, as a UTC-midnight timestamp (for day arithmetic). */
 const istDay = (now: Date): number => {
@@ -111,6 +141,7 @@ export function findWhen(tokens: readonly Token[], now: Date): WhenMention | nul
   let minute = 0;
   let period: Period | null = null;
   let durationMs: number | null = null;
+  let dayWordAt = -1;
   const today = istDay(now);
   const istNow = new Date(now.getTime() + IST_OFFSET_MS);
 
@@ -120,6 +151,17 @@ export function findWhen(tokens: readonly Token[], now: Date): WhenMention | nul
     const d = whichOf(DAY_WORDS, t);
     if (d !== null && dayOffset === null && absoluteDay === null) {
       dayOffset = d;
+      dayWordAt = i;
+      used.add(i);
+      continue;
+    }
+    // "15/3", "5/4/2026" (the tokenizer wrote them so): a day of a month, the next such day without a year.
+    const numeric = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?$/.exec(t.norm);
+    if (numeric && absoluteDay === null) {
+      const [dd, mm, yy] = [Number(numeric[1]), Number(numeric[2]) - 1, numeric[3]];
+      let day = Date.UTC(yy ? Number(yy) : istNow.getUTCFullYear(), mm, dd);
+      if (!yy && day < today) day = Date.UTC(istNow.getUTCFullYear() + 1, mm, dd);
+      absoluteDay = day;
       used.add(i);
       continue;
     }
@@ -260,9 +302,11 @@ export function findWhen(tokens: readonly Token[], now: Date): WhenMention | nul
   }
 
   if (durationMs !== null && dayOffset === null && absoluteDay === null && hour === null) {
-    return { at: new Date(now.getTime() + durationMs), understood: true, used: [...used].sort((a, b) => a - b) };
+    return { at: new Date(now.getTime() + durationMs), understood: true, used: [...used].sort((a, b) => a - b), hourSaid: true, past: false };
   }
   if (dayOffset === null && absoluteDay === null && hour === null && period === null) return null;
+  const past = dayWordAt >= 0 && dayOffset !== null && dayOffset > 0 && saidOfPast(tokens, dayWordAt);
+  if (past) dayOffset = -dayOffset!;
 
   let h: number;
   let m = minute;
@@ -279,7 +323,7 @@ export function findWhen(tokens: readonly Token[], now: Date): WhenMention | nul
     day += DAY_MS;
     at = istInstant(day, h, m);
   }
-  return { at, understood: true, used: [...used].sort((a, b) => a - b) };
+  return { at, understood: true, used: [...used].sort((a, b) => a - b), hourSaid: hour !== null || period !== null, past };
 }
 
 /** ISO 8601, or Hinglish/English words ("kal 7 baje", "aaj 5 baje", "tomorrow"); else one hour from now. */

@@ -31,6 +31,22 @@ SPLITS.set('hogya', ['ho', 'gaya']);
 SPLITS.set('krdo', ['kar', 'do']);
 
 const DEVANAGARI_MARK = '\uE000';
+
+// "15/3", "15-03", "05.04.2026", "15/3/26": day first, as India writes it. Kept as one token
+// "15/3" or "5/4/2026". A dot needs the year ("2.5" is a decimal); "1/2" and "3/4" are fractions;
+// "10-12 packet" is a range.
+const DATE_SEP = '\uE001';
+const NUMERIC_DATE = /(?<![\d./-])(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d./-]*\d)/g;
+function numericDate(whole: string, d: string, sep: string, m: string, y: string | undefined): string {
+  const day = Number(d);
+  const month = Number(m);
+  if (day < 1 || day > 31 || month < 1 || month > 12) return whole;
+  if (y === undefined && (sep === '.' || (sep === '/' && ['1/2', '1/4', '3/4', '1/3', '2/3'].includes(`${day}/${month}`)))) return whole;
+  // "10-12 packet" is a range; "15-03" and "20-3" are dates.
+  if (y === undefined && sep === '-' && day <= 12 && !m.startsWith('0')) return whole;
+  const year = y === undefined ? '' : `${DATE_SEP}${y.length === 2 ? `20${y}` : y}`;
+  return ` ${day}${DATE_SEP}${month}${year} `;
+}
 const PAUSE = /[,.;!?।॥…:\-–—]/;
 
 // Keys are asked for the same few hundred words again and again (every utterance, every lookup).
@@ -58,10 +74,11 @@ export function tokenize(text: string): Token[] {
   t = t.replace(/₹\s*/g, ' rupaye ').replace(/\brs\.?\s*(?=\d)/gi, ' rupaye ');
   t = t.replace(/(\d)\s*%/g, '$1 percent ');
   t = t.replace(/\+\s*91[\s-]*(?=\d)/g, ' ');
+  t = t.replace(NUMERIC_DATE, numericDate);
   const out: Token[] = [];
   let pause = false;
   // Numbers with a decimal point or a clock colon are kept whole; anything else splits.
-  const re = /(\d{1,2}:\d{2})|(\d+\.\d+)|(\d+)|([\p{L}\p{M}]+)|(\s+)|(\uE000)|([^\s\p{L}\p{M}\d\uE000]+)/gu;
+  const re = /(\d{1,2}\uE001\d{1,2}(?:\uE001\d{4})?|\d{1,2}:\d{2})|(\d+\.\d+)|(\d+)|([\p{L}\p{M}]+)|(\s+)|(\uE000)|([^\s\p{L}\p{M}\d\uE000]+)/gu;
   let devanagari = false;
   for (const m of t.matchAll(re)) {
     const [whole, time, decimal, digits, letters, , mark, punct] = m;
@@ -85,7 +102,8 @@ export function tokenize(text: string): Token[] {
       if (devanagari) for (let k = from; k < out.length; k++) out[k]!.devanagari = true;
       devanagari = false;
     } else {
-      out.push({ norm: whole, key: whole, surface: whole, pauseBefore: pause });
+      const word = whole.replaceAll(DATE_SEP, '/');
+      out.push({ norm: word, key: word, surface: word, pauseBefore: pause });
       devanagari = false;
     }
     pause = false;

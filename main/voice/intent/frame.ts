@@ -1,6 +1,6 @@
 // The entities of a frame, as ../shared/eval/README.md names them: customer full name (or null
 // with candidates), items in the product's unit, amounts in rupees, ISO datetimes in IST.
-import { toIstIso } from '../../../common/hinglish/datetime';
+import { toIstDate, toIstIso } from '../../../common/hinglish/datetime';
 import { paymentModeOf } from '../../../common/hinglish/payment';
 import type { Entities, IntentName } from '../types';
 import { amountOf, has, isAt, unknownName, type Analysis } from './analyse';
@@ -38,9 +38,13 @@ const rupees = (n: number) => Math.round(n * 100) / 100;
 /** "GST lagao" on; "GST hata do", "bina GST", "without GST", "GST band" off. */
 const gstOn = (a: Analysis) => !(has(a, 'no') || has(a, 'remove') || has(a, 'cancel') || a.tokens.some((t) => t.norm === 'bina' || t.norm === 'without' || t.norm === 'off'));
 
+/** Commands about something done on a day ("kal 500 diye the", "kal ki bikri"): the day, "2026-03-09". */
+const DATED = new Set<IntentName>(['RECORD_PAYMENT', 'ADD_CREDIT', 'DAILY_SUMMARY', 'CANCEL_INVOICE', 'CREATE_INVOICE', 'UPDATE_STOCK']);
+
 export function entitiesFor(intent: IntentName, a: Analysis): Entities {
   const out: Entities = {};
   if (NEEDS_CUSTOMER.has(intent)) customerEntities(a, out);
+  if (a.when && DATED.has(intent)) out.date = toIstDate(a.when.at);
   const amount = amountOf(a);
   const mode = paymentModeOf(a.tokens);
   switch (intent) {
@@ -95,6 +99,14 @@ export function entitiesFor(intent: IntentName, a: Analysis): Entities {
     }
     case 'CREATE_REMINDER':
       if (a.when) out.datetime = toIstIso(a.when.at);
+      if (amount) out.amount = rupees(amount.value);
+      break;
+    case 'CANCEL_REMINDER':
+      // Which reminder: "kal wala" (any time that day), "kal 7 baje wala", "500 wala".
+      if (a.when) {
+        out.datetime = toIstIso(a.when.at);
+        out.timeSaid = a.when.hourSaid;
+      }
       if (amount) out.amount = rupees(amount.value);
       break;
     case 'TOGGLE_GST':
