@@ -114,6 +114,11 @@ export class CounterAgent implements VoiceAgent {
       return this.runFrames(text, [], pending.rest, actor, now, [step.task], [step.reply]);
     }
     const chosen = this.pick(tokens, text, pending.options);
+    if (chosen && pending.choose) {
+      this.pending = null;
+      const step = pending.choose(this.context(actor, now), chosen);
+      return this.runFrames(text, [], pending.rest, actor, now, [step.task], [step.reply]);
+    }
     if (chosen) {
       this.pending = null;
       const frame: UnderstoodFrame = {

@@ -78,9 +78,10 @@ export function confirmBill(ctx: RunContext, frame: UnderstoodFrame): Step {
     ...(mode ? { paymentMode: mode } : {}),
     discountPaise: data.discountPaise,
     applyGst: ctx.extras.applyGst,
+    // The sale removes the open bill in its own transaction: a crash can never leave both.
+    ...(draft ? { draftId: draft.id } : {}),
   });
   if (!r.ok) return fail(ctx, intent, r.error.message);
-  ctx.bill.discard(draft, 'sold', ctx.actor);
   ctx.extras.mode = null;
   ctx.extras.applyGst = true;
   return ok(ctx, intent, r.value, say.invoiceDone(r.value));

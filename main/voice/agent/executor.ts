@@ -5,6 +5,7 @@ import type { PaymentModeName } from '../../../common/commands/fields';
 import type { UnderstoodFrame } from '../intent/engine';
 import { say } from '../reply/say';
 import { cancelBill, confirmBill, editBill } from './bill-steps';
+import { cancelReminder } from './reminder-steps';
 import { askChoice, customerOf, fail, isQuestion, ok, paiseOf, productOf, run, type RunContext, type Step } from './steps';
 
 export type { BillExtras, Question, RunContext, Step } from './steps';
@@ -130,17 +131,8 @@ function forCustomer(ctx: RunContext, frame: UnderstoodFrame): Step {
       const r = run(ctx, 'reminder-create', { customerId: customer.id, ...(amountPaise ? { amountPaise } : {}), ...(typeof e.datetime === 'string' ? { datetime: e.datetime } : {}) });
       return r.ok ? ok(ctx, intent, r.value, say.reminderSet(r.value, ctx.now)) : fail(ctx, intent, r.error.message);
     }
-    case 'CANCEL_REMINDER': {
-      const list = run(ctx, 'reminder-list', { customerId: customer.id });
-      if (!list.ok) return fail(ctx, intent, list.error.message);
-      const cancelled = [];
-      for (const rem of list.value) {
-        const r = run(ctx, 'reminder-cancel', { reminderId: rem.id });
-        if (!r.ok) return fail(ctx, intent, r.error.message);
-        cancelled.push(r.value);
-      }
-      return ok(ctx, intent, cancelled, say.remindersCancelled(customer.name, cancelled.length));
-    }
+    case 'CANCEL_REMINDER':
+      return cancelReminder(ctx, frame, customer);
     default:
       return fail(ctx, intent, 'not a customer command', say.notUnderstood());
   }

@@ -28,7 +28,13 @@ export interface RunContext {
 }
 
 export type Question =
-  | { kind: 'choice'; options: { id: number; name: string }[]; frame: UnderstoodFrame }
+  | {
+      kind: 'choice';
+      options: { id: number; name: string }[];
+      frame: UnderstoodFrame;
+      /** What the answer runs; without it the options are customers and the frame runs again for the one chosen. */
+      choose?: (ctx: RunContext, option: { id: number; name: string }) => Step;
+    }
   | { kind: 'confirm'; action: string; run: (ctx: RunContext) => Step };
 
 export interface Step {

@@ -1,0 +1,82 @@
+// The agent's command steps that are easy to get subtly wrong: which reminder a cancel points at,
+// and a voice bill sold and its draft removed in one command.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Services } from '../../services';
+import { testShop, VOICE_ACTOR } from '../intent/test-shop';
+import type { ShopView } from '../intent/shop';
+import { CounterAgent } from './agent';
+
+let services: Services;
+let shop: ShopView & { dispose(): void };
+let agent: CounterAgent;
+let commands: string[];
+
+beforeEach(() => {
+  ({ services, shop } = testShop());
+  agent = new CounterAgent({ dispatcher: services.dispatcher, clock: services.clock, shop, counter: 'test' });
+  commands = [];
+  services.dispatcher.onCommand((e) => commands.push(e.name));
+});
+afterEach(() => {
+  shop.dispose();
+  services.close();
+});
+
+const say = (text: string) => agent.handle(text, VOICE_ACTOR);
+const dispatch = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+};
+const meenaId = () => dispatch(services.dispatcher.dispatch('customer-search', { q: 'Meena Kumari' }, VOICE_ACTOR))[0]!.id;
+const remind = (datetime: string, amountPaise = 50_000) =>
+  dispatch(services.dispatcher.dispatch('reminder-create', { customerId: meenaId(), datetime, amountPaise }, VOICE_ACTOR));
+const scheduled = () => dispatch(services.dispatcher.dispatch('reminder-list', { customerId: meenaId() }, VOICE_ACTOR)).map((r) => r.sendAt);
+
+describe('cancelling a reminder by voice', () => {
+  it('cancels only the one the day said points at', async () => {
+    remind('2026-03-11T19:00:00+05:30');
+    const friday = remind('2026-03-13T10:00:00+05:30');
+    const turn = await say('Meena aunty ka kal wala reminder cancel karo');
+    expect(turn.tasks[0]).toMatchObject({ intent: 'CANCEL_REMINDER', ok: true });
+    expect(scheduled()).toEqual([friday.sendAt]);
+  });
+
+  it('tells them apart by the hour or the amount when one day has two', async () => {
+    remind('2026-03-11T10:00:00+05:30');
+    const evening = remind('2026-03-11T19:00:00+05:30', 80_000);
+    await say('Meena aunty ka kal subah 10 baje wala reminder hata do');
+    expect(scheduled()).toEqual([evening.sendAt]);
+    remind('2026-03-12T19:00:00+05:30', 30_000);
+    await say('Meena aunty ka 800 wala reminder hata do');
+    expect(scheduled()).toEqual(['2026-03-12T13:30:00.000Z']);
+  });
+
+  it('asks which when several fit and none is named, and cancels the one answered', async () => {
+    remind('2026-03-11T19:00:00+05:30');
+    const friday = remind('2026-03-13T10:00:00+05:30');
+    const asked = await say('Meena aunty ka reminder cancel karo');
+    expect(asked.awaiting).toMatchObject({ kind: 'choice' });
+    expect(scheduled()).toHaveLength(2);
+    const answered = await say('pehla');
+    expect(answered.tasks[0]).toMatchObject({ intent: 'CANCEL_REMINDER', ok: true });
+    expect(scheduled()).toEqual([friday.sendAt]);
+  });
+
+  it('cancels a customer\'s only reminder without asking, and says when none fits', async () => {
+    remind('2026-03-13T10:00:00+05:30');
+    expect((await say('Meena aunty ka kal wala reminder cancel karo')).tasks[0]).toMatchObject({ ok: false });
+    expect((await say('Meena aunty ka reminder cancel karo')).reply).toBe('Meena Kumari ka reminder hata diya.');
+    expect(scheduled()).toEqual([]);
+  });
+});
+
+describe('completing a voice bill', () => {
+  it('sells and removes the open bill with the one invoice-create command', async () => {
+    await say('do kilo cheeni');
+    commands = [];
+    const done = await say('haan bill bana do');
+    expect(done.tasks[0]).toMatchObject({ intent: 'CONFIRM_INVOICE', ok: true });
+    expect(commands.filter((c) => c !== 'draft-get-open' && c !== 'settings-get')).toEqual(['invoice-create']);
+    expect(dispatch(services.dispatcher.dispatch('draft-get-open', { counter: 'test' }, VOICE_ACTOR))).toBeNull();
+  });
+});
