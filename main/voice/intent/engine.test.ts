@@ -77,6 +77,15 @@ describe('IntentEngine', () => {
     ]);
   });
 
+  it('splits two commands said without "aur", after the first one\'s verb', () => {
+    const frames = engine.parse('Salim chacha ka hisaab dikhao Bablu ke 200 udhaar likh do', TEST_NOW);
+    expect(frames.map((f) => [f.intent, f.entities.customer])).toEqual([
+      ['CHECK_BALANCE', 'Salim Khan'],
+      ['ADD_CREDIT', 'Bablu'],
+    ]);
+    expect(engine.parse('Jyoti ko do kilo cheeni de do', TEST_NOW)).toHaveLength(1);
+  });
+
   it('lends the customer to "uska" in the second command', () => {
     const frames = engine.parse('Salim chacha se 500 mile aur uska balance batao', TEST_NOW);
     expect(frames.map((f) => [f.intent, f.entities.customer])).toEqual([

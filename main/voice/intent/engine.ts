@@ -34,6 +34,18 @@ const COMMAND_CONCEPTS = new Set<Concept>([
   'bill', 'discount', 'gst', 'send', 'new', 'phone', 'details', 'confirm', 'yes', 'write', 'arrived', 'howMuch', 'which', 'pnl', 'gstr', 'mistake',
 ]);
 
+/** Verbs that close a clause ("batao", "bhejo", "likho", "hata do", "diye"): a new command may start after one. */
+const CLAUSE_VERBS = new Set<Concept>(['show', 'send', 'write', 'set', 'make', 'remove', 'cancel', 'give', 'received', 'confirm']);
+const LIGHT_VERBS = new Set(['do', 'dena', 'dijiye', 'de', 'diya', 'diye', 'lo', 'lena', 'liya', 'liye', 'dete', 'dedo']);
+
+/** True when tokens[s - 1] ends a clause, so tokens[s] may begin the next command without "aur". */
+function endsClause(tokens: readonly Token[], s: number): boolean {
+  const prev = tokens[s - 1]!;
+  if (LIGHT_VERBS.has(tokens[s]!.norm)) return false;
+  if (LIGHT_VERBS.has(prev.norm) && s >= 2 && conceptsOf(tokens[s - 2]!).some((c) => CLAUSE_VERBS.has(c))) return true;
+  return conceptsOf(prev).some((c) => CLAUSE_VERBS.has(c)) && !/^(ki|ka|ke|ko|se|ne)$/.test(tokens[s]!.norm);
+}
+
 /** What was said before, at this counter. */
 export interface Conversation {
   /** The customer the last command was about ("uska balance batao"). */
@@ -151,7 +163,7 @@ export class IntentEngine {
   }
 
   /**
-   * Splits at "aur"/"and"/"phir" (or a pause) when both sides are commands of their own: not two
+   * Splits at "aur"/"and"/"phir" (or a pause, or after a clause's verb) when both sides are commands of their own: not two
    * halves of one list of items ("do kilo chawal aur ek packet namak") nor a tail with no command
    * ("chawal 25 kilo aur aaya hai"). A side that says "uska" borrows the other side's customer.
    */
@@ -165,7 +177,8 @@ export class IntentEngine {
     const inside = (s: number) => whole.analysis.products.some((m) => m.start < s && s < m.end) || (whole.analysis.customer !== null && whole.analysis.customer.start < s && s < whole.analysis.customer.end);
     for (let s = 1; s < tokens.length - 1 && s <= lastCommand; s++) {
       const join = JOINS.has(tokens[s]!.norm);
-      if ((!join && !tokens[s]!.pauseBefore) || inside(s)) continue;
+      // "Rahul ka balance batao Sunita ko reminder bhejo": a clause's verb ends a command too.
+      if ((!join && !tokens[s]!.pauseBefore && !endsClause(tokens, s)) || inside(s)) continue;
       const left = this.one(tokens.slice(0, s), now);
       if (!this.standsAlone(left)) continue;
       const rightTokens = tokens.slice(join ? s + 1 : s);
