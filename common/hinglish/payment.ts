@@ -40,3 +40,62 @@ export function findPaymentModes(tokens: readonly Token[]): ModeMention[] {
 export function paymentModeOf(tokens: readonly Token[]): SpokenPaymentMode | null {
   return findPaymentModes(tokens).at(-1)?.mode ?? null;
 }
+
+/** One part of a payment split across modes: rupees, a share of the total ("aadha"), or the rest ("baaki cash"). */
+export type PaymentPart =
+  | { mode: SpokenPaymentMode; amount: number }
+  | { mode: SpokenPaymentMode; share: number }
+  | { mode: SpokenPaymentMode; rest: true };
+
+export interface SplitPayment {
+  parts: PaymentPart[];
+  /** Indexes of the numbers (in the list given) that were the parts' amounts. */
+  numbersUsed: number[];
+}
+
+const REST = new Set(['baaki', 'baki', 'bacha', 'bache', 'bakaya', 'rest', 'remaining', 'balance']);
+/** Words between an amount and its mode: "500 rupaye cash", "300 ka UPI". */
+const BETWEEN = new Set(['rupaye', 'rupaiye', 'rupees', 'rupee', 'rs', 'rupay', 'rupiya', 'ka', 'ki', 'ke', 'wala', 'wale']);
+/** Words between a mode and its amount: "cash mein 500", "UPI se 300". */
+const AFTER_MODE = new Set(['mein', 'me', 'main', 'se', 'pe', 'par', 'ke', 'ka']);
+
+interface SpanLike {
+  start: number;
+  end: number;
+  value: number;
+}
+
+/**
+ * "500 cash aur 300 UPI se", "aadha cash aadha UPI", "200 card se baaki cash", "cash mein 600, online
+ * 400": two or more modes, each with its own amount, share or "the rest". Null when fewer than two
+ * modes have one (a lone "UPI se" is just the mode).
+ */
+export function findSplitPayment(tokens: readonly Token[], modes: readonly ModeMention[], numbers: readonly SpanLike[]): SplitPayment | null {
+  const paying = modes.filter((m) => m.mode !== 'credit');
+  if (paying.length < 2 || new Set(paying.map((m) => m.mode)).size < 2) return null;
+  const parts: PaymentPart[] = [];
+  const numbersUsed: number[] = [];
+  const before = (m: ModeMention) => {
+    let j = m.start;
+    while (j > 0 && BETWEEN.has(tokens[j - 1]!.norm)) j--;
+    return j;
+  };
+  const after = (m: ModeMention) => {
+    let k = m.end;
+    while (k < tokens.length && AFTER_MODE.has(tokens[k]!.norm)) k++;
+    return k;
+  };
+  // Amounts come before their modes ("500 cash") or all after ("cash mein 600, online 400"): the first mode says which.
+  const first = paying[0]!;
+  const amountFirst = numbers.some((s) => s.end === before(first)) || !numbers.some((s) => s.start === after(first));
+  for (const m of paying) {
+    const j = before(m);
+    const n = amountFirst ? numbers.findIndex((s) => s.end === j) : numbers.findIndex((s) => s.start === after(m));
+    if (n >= 0 && !numbersUsed.includes(n)) {
+      numbersUsed.push(n);
+      const value = numbers[n]!.value;
+      parts.push(value < 1 ? { mode: m.mode, share: value } : { mode: m.mode, amount: value });
+    } else if (j > 0 && REST.has(tokens[j - 1]!.norm)) parts.push({ mode: m.mode, rest: true });
+  }
+  return parts.length >= 2 ? { parts, numbersUsed } : null;
+}

@@ -80,3 +80,33 @@ describe('completing a voice bill', () => {
     expect(dispatch(services.dispatcher.dispatch('draft-get-open', { counter: 'test' }, VOICE_ACTOR))).toBeNull();
   });
 });
+
+describe('a payment split across modes', () => {
+  const invoice = (id: number) => dispatch(services.dispatcher.dispatch('invoice-get', { invoiceId: id }, VOICE_ACTOR));
+
+  it('bills half in cash and half by UPI', async () => {
+    await say('do kilo cheeni');
+    const done = await say('aadha cash aadha UPI');
+    expect(done.tasks[0]).toMatchObject({ intent: 'CONFIRM_INVOICE', ok: true });
+    const bill = invoice((done.tasks[0]!.result as { id: number }).id);
+    expect(bill.paymentMode).toBe('split');
+    expect(bill.payments.map((p) => p.mode)).toEqual(['cash', 'upi']);
+    expect(bill.payments[0]!.amountPaise + bill.payments[1]!.amountPaise).toBe(bill.totalPaise);
+  });
+
+  it('takes amounts said with the sale, and the rest by the last mode', async () => {
+    await say('do kilo cheeni, 50 card se baaki cash');
+    const done = await say('haan bill bana do');
+    const bill = invoice((done.tasks[0]!.result as { id: number }).id);
+    expect(bill.payments).toMatchObject([{ mode: 'card', amountPaise: 5_000 }, { mode: 'cash', amountPaise: bill.totalPaise - 5_000 }]);
+  });
+
+  it('records a khata payment by two modes as two entries', async () => {
+    const before = dispatch(services.dispatcher.dispatch('customer-search', { q: 'Bablu' }, VOICE_ACTOR))[0]!.balancePaise;
+    const turn = await say('Bablu ne 20 cash aur 10 online diye');
+    expect(turn.tasks[0]).toMatchObject({ intent: 'RECORD_PAYMENT', ok: true });
+    expect(turn.reply).toContain('tees rupaye');
+    const after = dispatch(services.dispatcher.dispatch('customer-search', { q: 'Bablu' }, VOICE_ACTOR))[0]!.balancePaise;
+    expect(before - after).toBe(3_000);
+  });
+});

@@ -40,7 +40,7 @@ export class CounterAgent implements VoiceAgent {
   private readonly engine: IntentEngine;
   private readonly bill: OpenBill;
   private pending: Pending | null = null;
-  private extras: BillExtras = { mode: null, applyGst: true };
+  private extras: BillExtras = { mode: null, payments: null, applyGst: true };
   private seq = 0;
   /** Who the last command was about, for "uska" in the next one. */
   private lastCustomer: { id: number; name: string } | null = null;
@@ -76,7 +76,7 @@ export class CounterAgent implements VoiceAgent {
   reset(): void {
     this.pending = null;
     this.lastCustomer = null;
-    this.extras = { mode: null, applyGst: true };
+    this.extras = { mode: null, payments: null, applyGst: true };
   }
 
   private context(actor: Actor, now: Date): RunContext {

@@ -1,6 +1,10 @@
 // The open bill's steps: add, change or remove lines, discounts, billing it (invoice-create) and
 // throwing it away or cancelling the last bill (owner only, read back first).
 import type { DraftData } from '../../../common/commands/drafts';
+import type { PaymentModeName } from '../../../common/commands/fields';
+import type { PaymentPart } from '../../../common/hinglish/payment';
+import { rupeesInWords } from '../../../common/hinglish/spoken';
+import { rupeesToPaise } from '../../../common/money';
 import type { Product } from '../../../common/types';
 import type { UnderstoodFrame } from '../intent/engine';
 import { say } from '../reply/say';
@@ -23,6 +27,7 @@ export function editBill(ctx: RunContext, frame: UnderstoodFrame): Step {
   if (intent === 'CREATE_INVOICE') {
     for (const i of items) addLine(data, i.product, i.quantity);
     if (frame.entities.mode) ctx.extras.mode = frame.entities.mode;
+    if (Array.isArray(frame.entities.payments)) ctx.extras.payments = frame.entities.payments as PaymentPart[];
     if (typeof frame.entities.gst === 'boolean') ctx.extras.applyGst = frame.entities.gst;
   } else if (intent === 'MODIFY_INVOICE_ITEM') {
     if (items.length === 0) return fail(ctx, intent, 'no product', say.productNeeded());
@@ -72,10 +77,14 @@ export function confirmBill(ctx: RunContext, frame: UnderstoodFrame): Step {
     data.customerName = customer.name;
   }
   const mode = frame.entities.mode ?? ctx.extras.mode;
+  const parts = Array.isArray(frame.entities.payments) ? (frame.entities.payments as PaymentPart[]) : ctx.extras.payments;
+  const totals = draft?.totals;
+  const payments = parts && totals ? splitPayments(parts, ctx.extras.applyGst ? totals.totalPaise : totals.totalPaise - totals.taxPaise) : null;
+  if (typeof payments === 'string') return fail(ctx, intent, payments, payments);
   const r = run(ctx, 'invoice-create', {
     customerId: data.customerId,
     items: data.lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitPricePaise: l.unitPricePaise, discountPaise: l.discountPaise })),
-    ...(mode ? { paymentMode: mode } : {}),
+    ...(payments ? { paymentMode: 'split' as const, payments } : mode ? { paymentMode: mode } : {}),
     discountPaise: data.discountPaise,
     applyGst: ctx.extras.applyGst,
     // The sale removes the open bill in its own transaction: a crash can never leave both.
@@ -83,8 +92,31 @@ export function confirmBill(ctx: RunContext, frame: UnderstoodFrame): Step {
   });
   if (!r.ok) return fail(ctx, intent, r.error.message);
   ctx.extras.mode = null;
+  ctx.extras.payments = null;
   ctx.extras.applyGst = true;
   return ok(ctx, intent, r.value, say.invoiceDone(r.value));
+}
+
+/**
+ * The paise each mode paid: amounts as said, shares ("aadha") of the total, and "baaki" (or the
+ * last share, so rounding never leaves a paisa over) the rest. A message when they cannot add up.
+ */
+export function splitPayments(parts: readonly PaymentPart[], totalPaise: number): { mode: PaymentModeName; amountPaise: number }[] | string {
+  const out: { mode: PaymentModeName; amountPaise: number }[] = [];
+  const restAt = parts.findIndex((p) => 'rest' in p);
+  const lastShare = parts.map((p) => 'share' in p).lastIndexOf(true);
+  const filler = restAt >= 0 ? restAt : lastShare;
+  for (const p of parts) {
+    if (p.mode === 'credit') return 'Udhaar aur payment ek bill mein nahi: pura udhaar likhiye, ya cash/UPI/card boliye.';
+    const amountPaise = 'amount' in p ? rupeesToPaise(p.amount) : 'share' in p ? Math.round(totalPaise * p.share) : 0;
+    out.push({ mode: p.mode, amountPaise });
+  }
+  if (filler >= 0) {
+    const others = out.reduce((sum, o, i) => (i === filler ? sum : sum + o.amountPaise), 0);
+    out[filler]!.amountPaise = totalPaise - others;
+  }
+  if (out.some((o) => o.amountPaise <= 0)) return `Bill ${rupeesInWords(totalPaise)} ka hai, itna alag alag nahi banta.`;
+  return out;
 }
 
 export function cancelBill(ctx: RunContext, frame: UnderstoodFrame): Step {
@@ -96,6 +128,7 @@ export function cancelBill(ctx: RunContext, frame: UnderstoodFrame): Step {
   if (!customer && data.lines.length > 0) {
     ctx.bill.discard(draft, 'cleared', ctx.actor);
     ctx.extras.mode = null;
+    ctx.extras.payments = null;
     ctx.extras.applyGst = true;
     return ok(ctx, intent, { cleared: draft?.id ?? null }, say.draftCleared());
   }

@@ -2,6 +2,8 @@
 // or a tap runs (STYLE note 12). Each run answers with the task's outcome and the line to say, or
 // with a question back (which customer? is this right?) and what to do once it is answered.
 import type { PaymentModeName } from '../../../common/commands/fields';
+import type { PaymentPart } from '../../../common/hinglish/payment';
+import { rupeesToPaise } from '../../../common/money';
 import type { UnderstoodFrame } from '../intent/engine';
 import { say } from '../reply/say';
 import { cancelBill, confirmBill, editBill } from './bill-steps';
@@ -98,9 +100,17 @@ function forCustomer(ctx: RunContext, frame: UnderstoodFrame): Step {
       const amountPaise = paiseOf(e.amount);
       if (amountPaise === null) return fail(ctx, intent, 'no amount', say.amountNeeded());
       const mode: PaymentModeName = e.mode === 'upi' || e.mode === 'card' ? e.mode : 'cash';
+      // "700 cash aur 300 online": one payment entry per mode, as the khata shows money by mode.
+      const parts = Array.isArray(e.payments) ? (e.payments as PaymentPart[]).flatMap((p) => ('amount' in p && p.mode !== 'credit' ? [{ mode: p.mode, amountPaise: rupeesToPaise(p.amount) }] : [])) : [];
+      const entries = parts.length > 1 ? parts : [{ mode, amountPaise }];
       const pay = (c: RunContext) => {
-        const r = run(c, 'ledger-record-payment', { customerId: customer.id, amountPaise, mode });
-        return r.ok ? ok(c, intent, r.value, say.payment(customer.name, r.value)) : fail(c, intent, r.error.message);
+        const done = [];
+        for (const entry of entries) {
+          const r = run(c, 'ledger-record-payment', { customerId: customer.id, amountPaise: entry.amountPaise, mode: entry.mode });
+          if (!r.ok) return fail(c, intent, r.error.message);
+          done.push(r.value);
+        }
+        return ok(c, intent, done.length === 1 ? done[0] : done, say.payment(customer.name, done.at(-1)!, amountPaise));
       };
       const settings = run(ctx, 'settings-get', {});
       const limit = settings.ok ? settings.value.confirmPaymentAbovePaise : 0;

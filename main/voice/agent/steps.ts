@@ -1,6 +1,7 @@
 // What running a frame needs and gives back, and the lookups every step shares: the customer a
 // frame names (or the question which one), its products, amounts in paise.
 import type { Actor } from '../../../common/actor';
+import type { PaymentPart } from '../../../common/hinglish/payment';
 import type { CommandInput, CommandName, CommandResult } from '../../../common/commands';
 import { rupeesToPaise } from '../../../common/money';
 import type { Product } from '../../../common/types';
@@ -14,6 +15,8 @@ import type { OpenBill } from './bill';
 /** What the agent remembers about the open bill beyond the draft. */
 export interface BillExtras {
   mode: 'cash' | 'upi' | 'card' | 'credit' | null;
+  /** A payment said split across modes ("500 cash aur 300 UPI"), resolved against the total at billing. */
+  payments: PaymentPart[] | null;
   applyGst: boolean;
 }
 

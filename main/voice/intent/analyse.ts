@@ -5,7 +5,7 @@
 import { conceptIndex, hasConcept, type Concept } from '../../../common/hinglish/lexicon';
 import { findWhen, type WhenMention } from '../../../common/hinglish/datetime';
 import { findNumbers, type NumberSpan } from '../../../common/hinglish/numbers';
-import { findPaymentModes, type ModeMention } from '../../../common/hinglish/payment';
+import { findPaymentModes, findSplitPayment, type ModeMention, type PaymentPart } from '../../../common/hinglish/payment';
 import { findPhone, type PhoneMention } from '../../../common/hinglish/phone';
 import { isDigits, tokenize, type Token } from '../../../common/hinglish/tokens';
 import { toProductUnit, unitOf, type UnitName } from '../../../common/hinglish/units';
@@ -33,6 +33,8 @@ export interface Analysis {
   concepts: Map<Concept, number[]>;
   when: WhenMention | null;
   modes: ModeMention[];
+  /** A payment split across modes ("500 cash aur 300 UPI"), or null. */
+  payments: PaymentPart[] | null;
   phone: PhoneMention | null;
   products: ProductMention[];
   items: Item[];
@@ -77,8 +79,11 @@ export function analyseTokens(tokens: Token[], shop: ShopView, now: Date): Analy
   const products = matcher.find(tokens, taken, false);
   for (const p of products) take(p.start, p.end);
 
-  const numbers = findNumbers(tokens).filter((n) => !taken.slice(n.start, n.end).some(Boolean));
+  let numbers = findNumbers(tokens).filter((n) => !taken.slice(n.start, n.end).some(Boolean));
   for (const n of numbers) take(n.start, n.end);
+  // The amounts of a split payment are neither quantities nor the command's amount.
+  const split = findSplitPayment(tokens, modes, numbers);
+  if (split) numbers = numbers.filter((_, k) => !split.numbersUsed.includes(k));
   const units = new Map<number, UnitName>();
   tokens.forEach((t, i) => {
     const u = taken[i] ? null : unitOf(t.norm);
@@ -108,7 +113,7 @@ export function analyseTokens(tokens: Token[], shop: ShopView, now: Date): Analy
 
   const { items, used } = attachQuantities(tokens, allProducts, numbers, units);
   const freeNumbers = numbers.filter((n) => !used.has(n));
-  return { text, tokens, concepts, when, modes, phone, products: allProducts, items, freeNumbers, customer, runs: nameRuns(tokens, taken), nameWords: runsBeforeCustomer, taken };
+  return { text, tokens, concepts, when, modes, payments: split?.parts ?? null, phone, products: allProducts, items, freeNumbers, customer, runs: nameRuns(tokens, taken), nameWords: runsBeforeCustomer, taken };
 }
 
 function attachQuantities(tokens: readonly Token[], mentions: readonly ProductMention[], numbers: readonly NumberSpan[], units: ReadonlyMap<number, UnitName>) {

@@ -77,7 +77,9 @@ export function classify(a: Analysis): Classified {
 
   // Money with a customer: payment or udhaar.
   const full = has(a, 'full') && (has(a, 'balance') || paidWord || gave || has(a, 'payment'));
-  if (named && (amount !== null || full) && !items) {
+  // "700 cash aur 300 online diye": the parts' amounts are the money.
+  const splitPaid = a.payments?.some((p) => 'amount' in p) ?? false;
+  if (named && (amount !== null || full || splitPaid) && !items) {
     const after = afterCustomer(a);
     const udhaar = has(a, 'udhaar') && !paidWord;
     const written = has(a, 'write') && !paidWord;
@@ -140,6 +142,8 @@ export function classify(a: Analysis): Classified {
   // A lone "haan" finishes the bill; a lone "ok" or "theek hai" only acknowledges.
   const saidYes = t.some((x) => YES_WORDS.has(x.norm));
   if (!items && (finish || (saidYes && t.length <= 3 && !customer))) return is('CONFIRM_INVOICE', finish ? SURE : LIKELY, 'confirm');
+  // "aadha cash aadha UPI": how the bill is paid, said on its own, finishes it.
+  if (!items && !named && a.payments) return is('CONFIRM_INVOICE', LIKELY, 'split payment');
 
   const unexplained = a.runs.reduce((n, r) => n + r.names.length, 0);
   if (items) {

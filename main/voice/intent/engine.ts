@@ -187,6 +187,8 @@ export class IntentEngine {
       const right = rightParts[0]!;
       if (!this.standsAlone(right) && !this.borrowsCustomer(right, left)) continue;
       if (ITEM_INTENTS.has(left.verdict.intent) && ITEM_INTENTS.has(right.verdict.intent)) continue;
+      // "do kilo cheeni, 50 card se baaki cash": how the sale is paid is part of the sale.
+      if (ITEM_INTENTS.has(left.verdict.intent) && right.verdict.rule === 'split payment') continue;
       // "50 packet doodh aaya, 20 bread": a bare list after stock words is more of the same stock.
       if (left.verdict.intent === 'UPDATE_STOCK' && right.verdict.intent === 'CREATE_INVOICE' && !right.analysis.customer) continue;
       if (left.verdict.intent === right.verdict.intent && left.analysis.customer?.id === right.analysis.customer?.id) continue;

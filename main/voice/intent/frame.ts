@@ -52,7 +52,8 @@ export function entitiesFor(intent: IntentName, a: Analysis): Entities {
     case 'MODIFY_INVOICE_ITEM': {
       const remove = intent === 'MODIFY_INVOICE_ITEM' && (has(a, 'remove') || has(a, 'no') || has(a, 'cancel'));
       out.items = a.items.map((i) => ({ product: i.product.name, quantity: remove ? 0 : i.quantity }));
-      if (intent === 'CREATE_INVOICE' && mode) out.mode = mode;
+      if (intent === 'CREATE_INVOICE' && a.payments) out.payments = a.payments;
+      else if (intent === 'CREATE_INVOICE' && mode) out.mode = mode;
       // "do doodh, GST ke bina": the sale says how to bill it.
       if (intent === 'CREATE_INVOICE' && has(a, 'gst')) out.gst = gstOn(a);
       if (intent === 'MODIFY_INVOICE_ITEM') delete out.customer;
@@ -60,11 +61,18 @@ export function entitiesFor(intent: IntentName, a: Analysis): Entities {
     }
     case 'CONFIRM_INVOICE':
       if (a.customer === null) delete out.customer;
-      if (mode) out.mode = mode;
+      if (a.payments) out.payments = a.payments;
+      else if (mode) out.mode = mode;
       break;
     case 'RECORD_PAYMENT': {
       out.mode = mode === 'credit' || mode === null ? 'cash' : mode;
+      const split = a.payments?.filter((p) => 'amount' in p && p.mode !== 'credit');
+      if (split && split.length > 0) {
+        out.payments = split;
+        out.mode = split[0]!.mode;
+      }
       if (amount) out.amount = rupees(amount.value);
+      else if (split && split.length > 0) out.amount = rupees(split.reduce((sum, p) => sum + ('amount' in p ? p.amount : 0), 0));
       else if (a.customer?.name && a.customer.candidates[0]) out.amount = rupees(Math.max(0, a.customer.candidates[0].balancePaise) / 100);
       break;
     }

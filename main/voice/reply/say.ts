@@ -42,8 +42,9 @@ export const say = {
     return percent !== null ? `${what} ${quantityInWords(percent)} percent chhoot, ${rupeesInWords(paise)} kam.` : `${what} ${rupeesInWords(paise)} kam kiye.`;
   },
   gst: (on: boolean) => (on ? 'Is bill pe GST lagega.' : 'Is bill pe GST nahi lagega.'),
-  payment(name: string, entry: LedgerEntry): string {
-    return `${name} se ${rupeesInWords(entry.amountPaise)} mile. ${balanceTail(entry.balanceAfterPaise)}`;
+  /** `amountPaise`: all that came in, when it came by more than one mode (the entry is the last). */
+  payment(name: string, entry: LedgerEntry, amountPaise = entry.amountPaise): string {
+    return `${name} se ${rupeesInWords(amountPaise)} mile. ${balanceTail(entry.balanceAfterPaise)}`;
   },
   udhaar(name: string, entry: LedgerEntry): string {
     return `${name} ke khate mein ${rupeesInWords(entry.amountPaise)} likhe. ${balanceTail(entry.balanceAfterPaise)}`;

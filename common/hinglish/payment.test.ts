@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { findNumbers } from './numbers';
+import { findPaymentModes, findSplitPayment } from './payment';
+import { tokenize } from './tokens';
+
+const split = (text: string) => {
+  const tokens = tokenize(text);
+  return findSplitPayment(tokens, findPaymentModes(tokens), findNumbers(tokens))?.parts ?? null;
+};
+
+describe('findSplitPayment', () => {
+  it.each([
+    ['500 cash aur 300 UPI se', [{ mode: 'cash', amount: 500 }, { mode: 'upi', amount: 300 }]],
+    ['aadha cash aadha UPI', [{ mode: 'cash', share: 0.5 }, { mode: 'upi', share: 0.5 }]],
+    ['200 card se baaki cash', [{ mode: 'card', amount: 200 }, { mode: 'cash', rest: true }]],
+    ['cash mein 600, online 400', [{ mode: 'cash', amount: 600 }, { mode: 'upi', amount: 400 }]],
+    ['paanch sau rupaye nakad, teen sau GPay pe', [{ mode: 'cash', amount: 500 }, { mode: 'upi', amount: 300 }]],
+  ])('%s', (text, parts) => expect(split(text)).toEqual(parts));
+
+  it('is null for one mode, a correction between modes without amounts, or udhaar', () => {
+    expect(split('500 UPI se')).toBeNull();
+    expect(split('cash... nahi, UPI se')).toBeNull();
+    expect(split('300 cash baaki udhaar')).toBeNull();
+  });
+});
