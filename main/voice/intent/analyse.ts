@@ -10,7 +10,7 @@ import { findPhone, type PhoneMention } from '../../../common/hinglish/phone';
 import { isDigits, tokenize, type Token } from '../../../common/hinglish/tokens';
 import { toProductUnit, unitOf, type UnitName } from '../../../common/hinglish/units';
 import type { Product } from '../../../common/types';
-import { findCustomer, nameRuns, type CustomerRef, type NameRun } from './customers';
+import { findCustomer, mayBeName, nameRuns, type CustomerRef, type NameRun } from './customers';
 import { mergeNeighbours, type ProductMention } from './products';
 import type { ShopView } from './shop';
 
@@ -104,7 +104,9 @@ export function analyseTokens(tokens: Token[], shop: ShopView, now: Date): Analy
 
   // A new customer's name may share words with existing ones ("Sanjay Gupta"): runs before the search.
   const runsBeforeCustomer = nameRuns(tokens, taken);
-  const customer = findCustomer(tokens, taken, (q) => shop.searchCustomers(q));
+  let customer = findCustomer(tokens, taken, (q) => shop.searchCustomers(q));
+  // "Sahi ko", "Mangal ne": a name that is also a word of the shop's, told by its postposition.
+  if (!customer && tokens.some((_, i) => !taken[i] && mayBeName(tokens, i))) customer = findCustomer(tokens, taken, (q) => shop.searchCustomers(q), true);
   if (customer) take(customer.start, customer.end);
   // Near spellings only for words that are neither a customer nor anything else.
   const fuzzy = matcher.find(tokens, taken, true);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../../common/hinglish/tokens';
 import type { CustomerMatch } from '../../../common/types';
-import { judge, nameRuns } from './customers';
+import { findCustomer, judge, nameRuns } from './customers';
 
 const match = (id: number, name: string, matchScore: number): CustomerMatch => ({
   id, name, matchScore, phone: null, nickname: null, landmark: null, notes: null, gstin: null, state: null, creditLimitPaise: null, balancePaise: 0, createdAt: '', updatedAt: '',
@@ -39,5 +39,21 @@ describe('judge', () => {
   it('takes nothing below the bar', () => {
     expect(judge([match(1, 'Kavita Joshi', 0.5)], 0, 1)).toBeNull();
     expect(judge([], 0, 1)).toBeNull();
+  });
+});
+
+describe('findCustomer with names that are also working words', () => {
+  const sahi = match(7, 'Jaswant Sahi', 0.95);
+  const search = (q: string) => (q.split(' ').includes('sahi') ? [sahi] : []);
+  const find = (text: string, second: boolean) => {
+    const tokens = tokenize(text);
+    return findCustomer(tokens, tokens.map(() => false), search, second)?.name ?? null;
+  };
+
+  it('reads "sahi" before a postposition or honorific as a name only on the second look', () => {
+    expect(find('Sahi ko do kilo cheeni', false)).toBeNull();
+    expect(find('Sahi ko do kilo cheeni', true)).toBe('Jaswant Sahi');
+    expect(find('Sahi ji ka balance', true)).toBe('Jaswant Sahi');
+    expect(find('sahi hai bill bana do', true)).toBeNull();
   });
 });

@@ -31,8 +31,24 @@ type WordClass = 'name' | 'context' | 'link' | 'other';
 const FILLER_KEYS = new Set(FILLER_WORDS.map(phoneticKey));
 const isFillerWord = (t: Token) => FILLER_KEYS.has(t.key);
 
-function classify(t: Token, taken: boolean): WordClass {
+/** After a name: a postposition or an honorific ("Sahi ko", "Mangal ne", "Sahi ji"). */
+const AFTER_NAME = new Set(['ko', 'ka', 'ki', 'ke', 'se', 'ne', 'pe', 'par', 'ji', 'jee', 'bhai', 'bhaiya', 'didi', 'sahab', 'saab', 'chacha', 'kaka', 'uncle', 'aunty', 'madam', 'sir', 'ben', 'behen']);
+
+/**
+ * A working word that may be a name here: said before a postposition or an honorific ("Sahi ko",
+ * "Mangal ji"), not grammar or a number. Only a customer search that finds someone makes it one.
+ */
+export const mayBeName = (tokens: readonly Token[], i: number): boolean => {
+  const t = tokens[i]!;
+  const next = tokens[i + 1];
+  if (!next || next.pauseBefore || !AFTER_NAME.has(next.norm) || isDigits(t) || numberWord(t.norm) !== null || t.norm.length < 3) return false;
+  const concepts = conceptsOf(t);
+  return concepts.length > 0 && !concepts.includes('stop') && !isFillerWord(t);
+};
+
+function classify(t: Token, taken: boolean, commonWordName = false): WordClass {
   if (taken || isDigits(t)) return 'other';
+  if (commonWordName) return 'name';
   if (isFillerWord(t)) return ['ke', 'ka', 'ki', 'ko', 'se', 'me', 'mein', 'pe', 'par', 'aur', 'and', 'the', 'of'].includes(t.norm) ? (['ke', 'ka', 'ki'].includes(t.norm) ? 'link' : 'other') : 'context';
   const concepts = conceptsOf(t);
   if (concepts.includes('place')) return 'context';
@@ -48,8 +64,8 @@ export interface NameRun {
 }
 
 /** Runs of words that may be a customer's name with its context ("rahul atm wale", "mandir wali gali wale rahul"). */
-export function nameRuns(tokens: readonly Token[], taken: readonly boolean[]): NameRun[] {
-  const cls = tokens.map((t, i) => classify(t, taken[i] ?? false));
+export function nameRuns(tokens: readonly Token[], taken: readonly boolean[], commonWordNames = false): NameRun[] {
+  const cls = tokens.map((t, i) => classify(t, taken[i] ?? false, commonWordNames && mayBeName(tokens, i)));
   const runs: NameRun[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -100,8 +116,9 @@ export function judge(results: readonly CustomerMatch[], start: number, end: num
 /**
  * The customer mentioned in the words not taken by anything else. Each run is searched whole;
  * when that finds nobody, its name words are tried one at a time with the words around them.
+ * `commonWordNames`: the second look, where a working word before "ko"/"ne"/"ji" may be a name.
  */
-export function findCustomer(tokens: readonly Token[], taken: readonly boolean[], search: (q: string) => readonly CustomerMatch[]): CustomerRef | null {
+export function findCustomer(tokens: readonly Token[], taken: readonly boolean[], search: (q: string) => readonly CustomerMatch[], commonWordNames = false): CustomerRef | null {
   let best: CustomerRef | null = null;
   const consider = (start: number, end: number) => {
     const found = judge(search(words(tokens, start, end)), start, end);
@@ -113,7 +130,9 @@ export function findCustomer(tokens: readonly Token[], taken: readonly boolean[]
     if (found && (!best || found.score > best.score + 1e-9)) best = found;
     return found;
   };
-  for (const run of nameRuns(tokens, taken)) {
+  for (const run of nameRuns(tokens, taken, commonWordNames)) {
+    // A second look with working words as names: only runs that hold one.
+    if (commonWordNames && !run.names.some((n) => mayBeName(tokens, n))) continue;
     if (consider(run.start, run.end)) continue;
     // "Guptaji", "Rahulbhai": an honorific run onto the name.
     for (const n of run.names) {
