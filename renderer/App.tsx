@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { installKeyboard } from './actions/keyboard';
-import { bridge } from './bridge';
+import { bridge, pairingApi } from './bridge';
 import { Header } from './components/Header';
 import { ConfirmClearDialog, EditorDialog, HeldDialog, HelpDialog, PinDialog, ShareDialog } from './dialogs/Small';
 import { CustomerPicker } from './dialogs/Picker';
@@ -12,6 +12,8 @@ import { Products } from './screens/Products';
 import { Settings } from './screens/Settings';
 import { Today } from './screens/Today';
 import { useApp } from './store';
+import { PairScreen } from './pairing/PairScreen';
+import { usePairing } from './pairing/state';
 
 /** After a change anywhere (this screen, a LAN device, voice), the visible screen refetches. */
 function refetchVisible() {
@@ -38,6 +40,8 @@ function refetchVisible() {
 function useStartup() {
   useEffect(() => {
     const s = useApp.getState();
+    // A LAN device that is not paired (or LAN access off) gets the pairing screen instead.
+    const offAccess = pairingApi()?.onAccess((access, message) => usePairing.setState({ access, message }));
     void Promise.all([s.loadSettings(), s.loadSession(), s.loadBill()]).then(() => document.body.setAttribute('data-ready', '1'));
     const offKeys = installKeyboard();
     let timer: ReturnType<typeof setTimeout> | null = null;
@@ -49,6 +53,7 @@ function useStartup() {
     });
     const offSession = bridge().on('session', (e) => useApp.getState().setSession(e.role, e.expiresAt));
     return () => {
+      offAccess?.();
       offKeys();
       offCommand();
       offSession();
@@ -90,9 +95,17 @@ export function App() {
   useStartup();
   const screen = useApp((s) => s.screen);
   const lang = useApp((s) => s.lang);
+  const access = usePairing((s) => s.access);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
+  if (access !== 'ok') {
+    return (
+      <div className={`app lang-${lang}`}>
+        <PairScreen />
+      </div>
+    );
+  }
   return (
     <div className={`app lang-${lang}`}>
       <Header />

@@ -1,12 +1,41 @@
 // The bridge in browser mode: each command is POST /api/v1/rpc/:command with { input }, the source
 // in x-galla-source and the owner's token (after a PIN unlock) as a bearer token. The owner's
 // unlock goes through the auth API, which hands out the token; the screen never names its own role.
+// On a LAN device the paired device's token (kept in localStorage, so it survives the browser) is
+// sent when there is no owner token; the API's not-paired and LAN-off answers are reported through
+// pairing.onAccess so the screen can ask for the pairing code instead.
 import type { GallaBridge, GallaEventName, GallaEvents, ScreenSource } from '../../common/bridge';
 import { type CommandInput, type CommandName, type CommandResult, getCommandSpec } from '../../common/commands';
 import type { AuthStatus, OwnerUnlock } from '../../common/commands/auth';
 import type { AppErrorShape, Result } from '../../common/errors';
 
 const TOKEN_KEY = 'galla.ownerToken';
+const DEVICE_KEY = 'galla.deviceToken';
+
+/** ok; or this LAN device must pair first; or the owner has LAN access off. */
+export type LanAccess = 'ok' | 'unpaired' | 'lanOff';
+
+export interface PairedDeviceView {
+  id: string;
+  name: string;
+  pairedAt: string;
+}
+
+/** Pairing over the auth API (browser mode only; Electron's window is on the counter itself). */
+export interface PairingApi {
+  /** Owner: a 6-digit code for a device, valid until expiresAt. */
+  start(source: ScreenSource): Promise<Result<{ code: string; expiresAt: string }>>;
+  /** Owner: whether LAN access is listening and the URLs a device opens. */
+  lan(source: ScreenSource): Promise<Result<{ lanAccess: boolean; urls: string[] }>>;
+  devices(source: ScreenSource): Promise<Result<PairedDeviceView[]>>;
+  unpair(id: string, source: ScreenSource): Promise<Result<{ unpaired: string }>>;
+  /** This device: the code from the counter and a name; keeps the token it gets. */
+  pair(code: string, deviceName: string, source: ScreenSource): Promise<Result<{ device: PairedDeviceView }>>;
+  /** Called now if access is already known to be refused, and on every change. */
+  onAccess(listener: (access: LanAccess, message: string) => void): () => void;
+}
+
+export type HttpBridge = GallaBridge & { pairing: PairingApi };
 
 interface StoredToken {
   token: string;
@@ -18,7 +47,7 @@ const offline: Result<never> = {
   error: { code: 'UNAVAILABLE', message: 'Galla’s services are not answering. The bill is kept; check that Galla is running and try again.' },
 };
 
-export function createHttpBridge(base = ''): GallaBridge {
+export function createHttpBridge(base = ''): HttpBridge {
   const listeners: { [E in GallaEventName]: Set<(p: GallaEvents[E]) => void> } = { command: new Set(), session: new Set() };
   const emit = <E extends GallaEventName>(event: E, payload: GallaEvents[E]) => {
     for (const l of listeners[event]) l(payload);
@@ -44,18 +73,42 @@ export function createHttpBridge(base = ''): GallaBridge {
     expiryTimer = setTimeout(() => setOwner(null), Math.max(0, Date.parse(o.expiresAt) - Date.now()));
   }
 
-  const headers = (source: ScreenSource): Record<string, string> => ({
-    'content-type': 'application/json',
-    'x-galla-source': source,
-    ...(owner ? { authorization: `Bearer ${owner.token}` } : {}),
-  });
+  let device: string | null = readDevice();
+  let access: { state: LanAccess; message: string } = { state: 'ok', message: '' };
+  const accessListeners = new Set<(a: LanAccess, message: string) => void>();
+  const setAccess = (state: LanAccess, message: string) => {
+    if (access.state === state) return;
+    access = { state, message };
+    for (const l of accessListeners) l(state, message);
+  };
+  const setDevice = (token: string | null) => {
+    device = token;
+    try {
+      if (token) localStorage.setItem(DEVICE_KEY, token);
+      else localStorage.removeItem(DEVICE_KEY);
+    } catch {
+      // Storage may be off: the device stays paired until the page is closed.
+    }
+  };
+
+  const headers = (source: ScreenSource): Record<string, string> => {
+    const token = owner?.token ?? device;
+    return { 'x-galla-source': source, ...(token ? { authorization: `Bearer ${token}` } : {}) };
+  };
 
   async function request(method: string, path: string, source: ScreenSource, body?: unknown): Promise<{ status: number; json: unknown } | null> {
     try {
-      const res = await fetch(base + path, { method, headers: headers(source), ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      // Content-Type only with a body: Fastify refuses an empty body declared as JSON (a DELETE's too).
+      const res = await fetch(base + path, { method, headers: body === undefined ? headers(source) : { 'content-type': 'application/json', ...headers(source) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
       const json: unknown = await res.json().catch(() => null);
       // The owner's token ran out (or the services restarted): back to cashier.
       if (res.status === 401 && owner) setOwner(null);
+      const reason = guardReason(json);
+      if (reason === 'not-paired') {
+        // This LAN device is not (or no longer) paired.
+        if (device) setDevice(null);
+        setAccess('unpaired', guardMessage(json));
+      } else if (reason === 'lan-off') setAccess('lanOff', guardMessage(json));
       return { status: res.status, json };
     } catch {
       return null;
@@ -116,7 +169,37 @@ export function createHttpBridge(base = ''): GallaBridge {
     });
   }
 
+  const ownerCall = async <T>(method: string, path: string, source: ScreenSource, pick: (j: unknown) => T): Promise<Result<T>> => {
+    const r = await request(method, path, source);
+    if (!r) return offline;
+    return r.status === 200 ? { ok: true, value: pick(r.json) } : { ok: false, error: apiError(r) };
+  };
+
+  const pairing: PairingApi = {
+    start: (source) => ownerCall('POST', '/api/v1/auth/pair/start', source, (j) => j as { code: string; expiresAt: string }),
+    lan: (source) => ownerCall('GET', '/api/v1/auth/lan', source, (j) => j as { lanAccess: boolean; urls: string[] }),
+    devices: (source) => ownerCall('GET', '/api/v1/auth/devices', source, (j) => (j as { devices: PairedDeviceView[] }).devices),
+    unpair: (id, source) => ownerCall('DELETE', `/api/v1/auth/devices/${encodeURIComponent(id)}`, source, (j) => j as { unpaired: string }),
+    async pair(code, deviceName, source) {
+      const r = await request('POST', '/api/v1/auth/pair', source, { code, deviceName });
+      if (!r) return offline;
+      if (r.status !== 200) return { ok: false, error: apiError(r) };
+      const j = r.json as { token: string; device: PairedDeviceView };
+      setDevice(j.token);
+      setAccess('ok', '');
+      return { ok: true, value: { device: j.device } };
+    },
+    onAccess(listener) {
+      accessListeners.add(listener);
+      if (access.state !== 'ok') listener(access.state, access.message);
+      return () => {
+        accessListeners.delete(listener);
+      };
+    },
+  };
+
   return {
+    pairing,
     async invoke<N extends CommandName>(name: N, input: CommandInput<N>, source: ScreenSource): Promise<Result<CommandResult<N>>> {
       let result: Result<unknown>;
       if (name === 'owner-unlock') result = await unlock(input, source);
@@ -134,6 +217,25 @@ export function createHttpBridge(base = ''): GallaBridge {
       };
     },
   };
+}
+
+/** The LAN guard's refusals name their reason (main/api/routes/auth.ts). */
+function guardReason(json: unknown): string | null {
+  const r = (json as { reason?: unknown } | null)?.reason;
+  return typeof r === 'string' ? r : null;
+}
+
+function guardMessage(json: unknown): string {
+  const e = (json as { error?: unknown } | null)?.error;
+  return typeof e === 'string' ? e : '';
+}
+
+function readDevice(): string | null {
+  try {
+    return localStorage.getItem(DEVICE_KEY);
+  } catch {
+    return null;
+  }
 }
 
 function readStored(): StoredToken | null {

@@ -1,7 +1,7 @@
 // The one way the screen reaches the shop's services: window.galla from Electron's preload when it
 // is there, else the HTTP bridge to the server that served this page.
 import type { GallaBridge } from '../../common/bridge';
-import { createHttpBridge } from './http-bridge';
+import { createHttpBridge, type PairingApi } from './http-bridge';
 
 declare global {
   interface Window {
@@ -22,3 +22,9 @@ export function setBridge(b: GallaBridge): void {
 }
 
 export const invoke: GallaBridge['invoke'] = (name, input, source) => bridge().invoke(name, input, source);
+
+/** Pairing, where the screen speaks HTTP (browser mode, LAN devices); null in Electron's window. */
+export function pairingApi(): PairingApi | null {
+  const b = bridge();
+  return 'pairing' in b ? (b as { pairing: PairingApi }).pairing : null;
+}

@@ -4,6 +4,7 @@ import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { ShopSettings } from '../../common/types';
 import { Field } from '../dialogs/Modal';
 import { LockIcon } from '../components/Icons';
+import { LanDevices } from '../pairing/LanDevices';
 import { useApp } from '../store';
 import type { ScaleLayout } from '../lib/scale';
 
@@ -69,6 +70,12 @@ export function Settings() {
           {t('action.save')} <kbd>Enter</kbd>
         </button>
       </section>
+      {role === 'owner' && (form.lanAccess || settings?.lanAccess) && (
+        <section className="card" data-testid="lan-section">
+          <h2>{t('lan.title')}</h2>
+          {settings?.lanAccess ? <LanDevices /> : <p className="muted">{t('lan.saveFirst')}</p>}
+        </section>
+      )}
       <section className="card" onKeyDown={onEnter(() => void setOwnerPin(pin, 'keyboard').then((ok) => ok && setPin('')))}>
         <h2>{t('settings.pin')}</h2>
         <Field label={t('settings.newPin')} name="new-pin" type="password" numeric value={pin} onChange={(v) => setPin(v.replace(/\D/g, '').slice(0, 8))} error={err('pin')} width="short" />

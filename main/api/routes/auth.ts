@@ -58,7 +58,8 @@ export const authRoutes: RouteModule = (app, deps, { tokens, lanUrls }) => {
       return;
     }
     if (!readSettings(services.db).lanAccess) {
-      return reply.code(403).send({ error: 'LAN access is off: on the shop counter, the owner can turn it on in Settings.', statusCode: 403, code: 'FORBIDDEN' });
+      // reason: for the screen on a LAN device, which shows the pairing screen instead of the counter.
+      return reply.code(403).send({ error: 'LAN access is off: on the shop counter, the owner can turn it on in Settings.', statusCode: 403, code: 'FORBIDDEN', reason: 'lan-off' });
     }
     const path = req.url.split('?')[0] ?? '';
     if (req.method === 'POST' && path === PAIR_URL) return;
@@ -70,7 +71,7 @@ export const authRoutes: RouteModule = (app, deps, { tokens, lanUrls }) => {
       const error = token
         ? 'This device’s token is not known or has expired: pair it again (the owner starts pairing on the shop counter).'
         : 'This device is not paired: on the shop counter the owner starts pairing, then send the 6-digit code to POST /api/v1/auth/pair.';
-      return reply.code(401).send({ error, statusCode: 401 });
+      return reply.code(401).send({ error, statusCode: 401, reason: 'not-paired' });
     }
   });
 
