@@ -109,6 +109,14 @@ export function toIstIso(at: Date): string {
 /** The IST calendar day of an instant: "2026-03-09". */
 export const toIstDate = (at: Date): string => toIstIso(at).slice(0, 10);
 
+const WHEN_KEYS = new Set<string>([
+  ...DAY_WORDS.flatMap(([, set]) => [...set]), ...WEEKDAYS.flatMap((set) => [...set]), ...MONTHS.flatMap((set) => [...set]),
+  ...PERIODS.flatMap(([, set]) => [...set]), ...[BAJE, AFTER, DAYS, WEEKS, HOURS, MINUTES, DATE_OF_MONTH, NEXT, HALF_PAST, QUARTER_PAST, QUARTER_TO].flatMap((set) => [...set]),
+]);
+
+/** A word of days and times ("baje", "shaam", "tarikh"). */
+export const isWhenWord = (t: Token): boolean => WHEN_KEYS.has(t.key);
+
 /** IST calendar date of an instant, as a UTC-midnight timestamp (for day arithmetic). */
 const istDay = (now: Date): number => {
   const ist = new Date(now.getTime() + IST_OFFSET_MS);

@@ -81,6 +81,9 @@ const WORDS = {
 
 export type Concept = keyof typeof WORDS;
 
+/** The single working words as written (no phrases, no exact-only spellings), for the spelling repair. */
+export const WORKING_WORDS: readonly string[] = [...new Set(Object.values(WORDS).flat().filter((w) => !w.startsWith('=') && !w.includes(' ')))];
+
 const BY_KEY = new Map<string, Concept[]>();
 /** Words whose key another word shares ("off"/"of"): compared as written. */
 const BY_EXACT = new Map<string, Concept[]>();

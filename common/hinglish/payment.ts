@@ -21,6 +21,11 @@ const PHRASES: [SpokenPaymentMode, string[]][] = [
 
 const ENTRIES = PHRASES.flatMap(([mode, list]) => list.map((p) => ({ mode, words: p.split(' ') }))).sort((a, b) => b.words.length - a.words.length);
 
+const MODE_WORDS = new Set(ENTRIES.flatMap((e) => e.words));
+
+/** A word of a payment-mode phrase ("paytm", "nakad", "online"). */
+export const isPaymentWord = (t: Token): boolean => MODE_WORDS.has(t.norm);
+
 /** Every payment-mode phrase in the utterance, left to right. */
 export function findPaymentModes(tokens: readonly Token[]): ModeMention[] {
   const out: ModeMention[] = [];

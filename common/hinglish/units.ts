@@ -40,6 +40,9 @@ for (const unit of UNITS) {
   }
 }
 
+/** Every spelling of every unit, for the spelling repair. */
+export const UNIT_WORDS: readonly string[] = UNITS.flatMap((u) => SPELLINGS[u]);
+
 /** The unit a word names ("kilo", "gm", "botal", "peti"), or null. */
 export function unitOf(word: string): UnitName | null {
   const w = word.toLowerCase().trim();

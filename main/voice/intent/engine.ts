@@ -4,6 +4,13 @@
 import { conceptsOf, hasConcept, type Concept } from '../../../common/hinglish/lexicon';
 import type { Token } from '../../../common/hinglish/tokens';
 import { tokenize } from '../../../common/hinglish/tokens';
+import { isWhenWord } from '../../../common/hinglish/datetime';
+import { numberWord } from '../../../common/hinglish/numbers';
+import { isPaymentWord } from '../../../common/hinglish/payment';
+import { repairSpelling } from '../../../common/hinglish/spelling';
+import { unitOf } from '../../../common/hinglish/units';
+import { FILLER_WORDS, phoneticKey } from '../../../common/text';
+import { MIN_CUSTOMER_SCORE } from './customers';
 import { logger } from '../../log';
 import type { FallbackParser, Frame, IntentName } from '../types';
 import { analyseTokens, type Analysis } from './analyse';
@@ -12,6 +19,7 @@ import { entitiesFor } from './frame';
 import type { ShopView } from './shop';
 
 const log = logger('intent');
+const FILLER_KEYS = new Set(FILLER_WORDS.map(phoneticKey));
 
 /** Below this the rules' answer goes to the fallback parser, when there is one. */
 export const CONFIDENCE_THRESHOLD = 0.7;
@@ -84,7 +92,7 @@ export class IntentEngine {
 
   /** The rules alone: one frame per command in the utterance, in the order said. */
   parse(text: string, now: Date, conversation: Conversation = {}): UnderstoodFrame[] {
-    const tokens = tokenize(text);
+    const tokens = this.spelt(tokenize(text));
     const parts = this.split(tokens, now);
     for (const part of parts) this.useConversation(part, conversation);
     return parts.map(({ analysis, verdict }) => {
@@ -155,6 +163,15 @@ export class IntentEngine {
       a.freeNumbers = a.freeNumbers.slice(1);
       part.verdict = { intent: 'CREATE_INVOICE', confidence: 0.8, rule: 'one more of the last line' };
     }
+  }
+
+  /** Misspelt working words as the words meant ("balanc", "2 kila"), never a product's or a customer's word. */
+  private spelt(tokens: Token[]): Token[] {
+    const matcher = this.shop.productMatcher();
+    return repairSpelling(tokens, {
+      known: (t) => conceptsOf(t).length > 0 || unitOf(t.norm) !== null || numberWord(t.norm) !== null || isWhenWord(t) || isPaymentWord(t) || FILLER_KEYS.has(t.key) || matcher.knowsWord(t.key),
+      isName: (t) => (this.shop.searchCustomers(t.norm)[0]?.matchScore ?? 0) >= MIN_CUSTOMER_SCORE,
+    });
   }
 
   private one(tokens: Token[], now: Date): Part {

@@ -134,6 +134,11 @@ export class ProductMatcher {
     }
   }
 
+  /** True when the word is part of a product's name, alias or Hindi synonym as written. */
+  knowsWord(key: string): boolean {
+    return this.words.has(key) || this.synonymWords.has(key) || this.phrases.has(key);
+  }
+
   get(id: number): Product | undefined {
     return this.byId.get(id);
   }
