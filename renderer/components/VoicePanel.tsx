@@ -28,7 +28,7 @@ export function VoicePanel() {
   const send = () => {
     if (client.current?.say(text)) setText('');
   };
-  const connection = st.connection === 'ready' ? 'Voice connected' : st.connection === 'connecting' ? 'Voice connecting…' : st.connection === 'closed' ? 'Voice disconnected: retrying' : '';
+  const connection = st.connection === 'ready' ? t('voice.connected') : st.connection === 'connecting' ? t('voice.connecting') : st.connection === 'closed' ? t('voice.closed') : '';
 
   return (
     <div className={`card voice ${v.listening ? 'listening' : ''}`} data-testid="voice">
@@ -48,7 +48,7 @@ export function VoicePanel() {
           onPointerUp={() => client.current?.release()}
           onPointerLeave={() => client.current?.release()}
         >
-          <span className="action-label">{v.listening ? 'Listening… let go to send' : t('action.voice')}</span>
+          <span className="action-label">{v.listening ? t('voice.listening') : t('action.voice')}</span>
           <Kbd k="Alt+v" />
         </button>
       </div>
@@ -65,7 +65,7 @@ export function VoicePanel() {
               .filter((e) => !e.ok)
               .map((e) => (
                 <li key={e.name}>
-                  {e.name}: {e.reason ?? 'not available'}
+                  {e.name}: {e.reason ?? t('voice.notAvailable')}
                 </li>
               ))}
           </ul>
@@ -79,8 +79,8 @@ export function VoicePanel() {
       <div className="voice-controls">
         <input
           data-testid="voice-text"
-          aria-label="Type a voice command"
-          placeholder="or type: do parle"
+          aria-label={t('voice.typeLabel')}
+          placeholder={t('voice.typePlaceholder')}
           value={text}
           onChange={(e) => setText(e.target.value)}
           // Enter's keydown belongs to the bill's keys (captured on window); its keyup sends here.
@@ -89,7 +89,7 @@ export function VoicePanel() {
           }}
         />
         <button type="button" data-testid="voice-send" onClick={send}>
-          Send
+          {t('voice.send')}
         </button>
       </div>
       {v.transcript || v.understood || v.reply ? (

@@ -16,6 +16,8 @@ interface TurnResult {
 
 const RECONNECT_MS = 3_000;
 const status = () => useVoiceStatus.getState();
+/** In the counter's language at the time it is shown. */
+const tr: ReturnType<typeof useApp.getState>['t'] = (key, vars) => useApp.getState().t(key, vars);
 const setVoice = (p: Parameters<ReturnType<typeof useApp.getState>['setVoice']>[0]) => useApp.getState().setVoice(p);
 
 /** ws(s)://<this host>/ws, or null where the page is not served over HTTP (Electron's preload). */
@@ -30,7 +32,7 @@ export function voiceUrl(counter: string): string | null {
 export function enginesSummary(engines: EngineStatus[]): string {
   const ready = engines.filter((e) => e.ok).map((e) => e.name);
   const missing = engines.filter((e) => !e.ok).map((e) => e.name);
-  return [ready.length ? `Ready: ${ready.join(', ')}` : 'No speech engine ready', missing.length ? `Missing: ${missing.join(', ')} (open for what they add)` : ''].filter(Boolean).join(' · ');
+  return [ready.length ? tr('voice.ready', { names: ready.join(', ') }) : tr('voice.noneReady'), missing.length ? tr('voice.missing', { names: missing.join(', ') }) : ''].filter(Boolean).join(' · ');
 }
 
 /** "ADD_ITEMS: Parle-G Biscuit ×2" from an intent and its entities. */
@@ -47,10 +49,10 @@ export function describeIntent(intent: string, entities: Record<string, unknown>
 
 function micProblem(err: unknown): string {
   const name = err instanceof DOMException ? err.name : '';
-  if (name === 'NotAllowedError' || name === 'SecurityError') return 'The microphone was refused: allow it for this page (or type the command below).';
-  if (name === 'NotFoundError' || name === 'OverconstrainedError') return 'No microphone found: plug one in (or type the command below).';
-  if (!navigator.mediaDevices?.getUserMedia) return 'This page cannot use the microphone (it needs localhost or https): type the command below.';
-  return `The microphone did not start (${err instanceof Error ? err.message : String(err)}): type the command below.`;
+  if (name === 'NotAllowedError' || name === 'SecurityError') return tr('voice.micRefused');
+  if (name === 'NotFoundError' || name === 'OverconstrainedError') return tr('voice.micMissing');
+  if (!navigator.mediaDevices?.getUserMedia) return tr('voice.micInsecure');
+  return tr('voice.micFailed', { reason: err instanceof Error ? err.message : String(err) });
 }
 
 interface Capture {
@@ -90,7 +92,7 @@ export class VoiceClient {
   private connect(): void {
     const url = voiceUrl(this.counter);
     if (!url) {
-      status().patch({ connection: 'unsupported', problem: 'Voice needs browser mode for now: open Galla at http://127.0.0.1:<port>/ in a browser to talk to it.' });
+      status().patch({ connection: 'unsupported', problem: tr('voice.browserOnly') });
       return;
     }
     status().patch({ connection: 'connecting' });
@@ -103,7 +105,7 @@ export class VoiceClient {
       try {
         this.onMessage(JSON.parse(e.data) as ServerMessage);
       } catch (err) {
-        status().patch({ problem: `A voice message could not be read: ${String(err)}` });
+        status().patch({ problem: tr('voice.unreadable', { reason: String(err) }) });
       }
     };
     ws.onclose = () => {
@@ -134,7 +136,7 @@ export class VoiceClient {
         status().patch({ engines: Array.isArray(d.engines) ? (d.engines as EngineStatus[]) : [] });
         return;
       case 'voice:transcript':
-        if (d.rejected) setVoice({ transcript: '(not clear enough: say it again, or type it)' });
+        if (d.rejected) setVoice({ transcript: tr('voice.notClear') });
         else setVoice({ transcript: String(d.text ?? '') + (d.isFinal ? '' : ' …') });
         return;
       case 'voice:intent':
@@ -151,7 +153,7 @@ export class VoiceClient {
         if (typeof d.audio === 'string') this.play(d.audio);
         return;
       case 'error':
-        status().patch({ problem: String(d.message ?? 'voice error') });
+        status().patch({ problem: String(d.message ?? tr('voice.error')) });
         return;
       default:
         return; // task:*, recording:*: the reply says what happened.
@@ -165,7 +167,7 @@ export class VoiceClient {
     this.newTurn();
     setVoice({ transcript: t });
     if (!this.send({ type: 'voice:final', data: { text: t } })) {
-      status().patch({ problem: 'Voice is not connected yet: try again in a moment.' });
+      status().patch({ problem: tr('voice.notConnected') });
       return false;
     }
     return true;
@@ -175,7 +177,7 @@ export class VoiceClient {
   async press(): Promise<void> {
     if (this.pressed) return;
     if (this.ws?.readyState !== WebSocket.OPEN) {
-      status().patch({ problem: status().connection === 'unsupported' ? status().problem : 'Voice is not connected yet: try again in a moment.' });
+      status().patch({ problem: status().connection === 'unsupported' ? status().problem : tr('voice.notConnected') });
       return;
     }
     this.pressed = true;
