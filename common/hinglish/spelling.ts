@@ -4,7 +4,7 @@
 // same consonants, the vowels dropped as typists do), with the same first letter, and only when
 // that word is the one such.
 import { editDistance } from '../text';
-import { WORKING_WORDS } from './lexicon';
+import { conceptsOf, WORKING_WORDS } from './lexicon';
 import { numberWord, readNumber } from './numbers';
 import { HINDI } from './number-words';
 import { isDigits, keyOf, type Token } from './tokens';
@@ -44,6 +44,12 @@ export interface SpellingContext {
   isName(t: Token): boolean;
 }
 
+/** What a word means to the engine: its unit, number or working concepts. */
+const meaningOf = (word: string): string => {
+  const probe: Token = { norm: word, key: keyOf(word), surface: word, pauseBefore: false };
+  return `${unitOf(word) ?? ''}|${numberWord(word) ?? ''}|${[...conceptsOf(probe)].sort().join(',')}`;
+};
+
 const isNumberToken = (t: Token | undefined) => t !== undefined && (isDigits(t) || numberWord(t.norm) !== null);
 
 /** The word a misspelling stands for, or null when none or several fit. */
@@ -65,8 +71,9 @@ function repairOf(tokens: readonly Token[], i: number): string | null {
   if (best.length === 0 && w.length >= 3 && /[^aeiou]{2}/.test(w)) {
     best = (BY_SKELETON.get(skeleton(w)) ?? []).filter((t) => t.word.length > w.length);
   }
-  const words = new Set(best.map((t) => keyOf(t.word)));
-  if (words.size === 1) return best[0]!.word;
+  // "remindr" is one edit from reminder and from remind: one meaning, so either will do.
+  const meanings = new Set(best.map((t) => meaningOf(t.word)));
+  if (meanings.size === 1) return best[0]!.word;
   // After a number a unit is what is said: "2 kila" is 2 kilo, not kiya.
   const units = new Set(best.filter((t) => t.unit).map((t) => unitOf(t.word)));
   if (units.size === 1 && isNumberToken(tokens[i - 1])) return best.find((t) => t.unit)!.word;

@@ -107,7 +107,15 @@ export function analyseTokens(tokens: Token[], shop: ShopView, now: Date): Analy
   let customer = findCustomer(tokens, taken, (q) => shop.searchCustomers(q));
   // "Sahi ko", "Mangal ne": a name that is also a word of the shop's, told by its postposition.
   if (!customer && tokens.some((_, i) => !taken[i] && mayBeName(tokens, i))) customer = findCustomer(tokens, taken, (q) => shop.searchCustomers(q), true);
-  if (customer) take(customer.start, customer.end);
+  if (customer) {
+    take(customer.start, customer.end);
+    // The words of a name say no command ("Mila ne", "Sara ka baaki"): not "mila" (received), not "sara" (all).
+    for (const [c, at] of concepts) {
+      const rest = at.filter((k) => k < customer!.start || k >= customer!.end);
+      if (rest.length === 0) concepts.delete(c);
+      else if (rest.length !== at.length) concepts.set(c, rest);
+    }
+  }
   // Near spellings only for words that are neither a customer nor anything else.
   const fuzzy = matcher.find(tokens, taken, true);
   for (const f of fuzzy) take(f.start, f.end);

@@ -35,8 +35,9 @@ export function classify(a: Analysis): Classified {
   const amount = amountOf(a);
   const hasNumber = a.freeNumbers.length > 0;
   // "de gaye", "le liye", "mil gaya": given, taken, received.
+  const inName = (i: number) => a.customer !== null && i >= a.customer.start && i < a.customer.end;
   const paidWord = t.some(
-    (x, i) => PAID.has(x.norm) || (x.norm === 'de' && /^ga(ye|ya|yi|i)$/.test(t[i + 1]?.norm ?? '')) || (x.norm === 'le' && /^li(ye|ya|e|)$/.test(t[i + 1]?.norm ?? '')) || (x.norm === 'mil' && /^ga(ye|ya|yi|i)$/.test(t[i + 1]?.norm ?? '')),
+    (x, i) => (PAID.has(x.norm) && !inName(i)) || (x.norm === 'de' && /^ga(ye|ya|yi|i)$/.test(t[i + 1]?.norm ?? '')) || (x.norm === 'le' && /^li(ye|ya|e|)$/.test(t[i + 1]?.norm ?? '')) || (x.norm === 'mil' && /^ga(ye|ya|yi|i)$/.test(t[i + 1]?.norm ?? '')),
   );
   const gave = has(a, 'received');
 

@@ -34,6 +34,7 @@ const JOINS = new Set(['aur', 'and', 'phir', 'fir', 'then', 'also']);
 const CORRECTIONS = new Set(['nahi', 'nahin', 'no', 'sorry', 'matlab', 'mean', 'balki']);
 const PRONOUNS = new Set(['uska', 'uski', 'uske', 'usko', 'use', 'unka', 'unki', 'unke', 'unko', 'unhe', 'iska', 'iski', 'iske', 'isko', 'inka', 'his', 'her', 'their', 'them', 'him']);
 const ITEM_INTENTS = new Set<IntentName>(['CREATE_INVOICE', 'MODIFY_INVOICE_ITEM']);
+const STOCK_INTENTS = new Set<IntentName>(['CHECK_STOCK', 'UPDATE_STOCK']);
 const CUSTOMER_INTENTS = new Set<IntentName>(['CHECK_BALANCE', 'RECORD_PAYMENT', 'ADD_CREDIT', 'CREATE_REMINDER', 'CANCEL_REMINDER', 'GET_CUSTOMER_INFO', 'UPDATE_CUSTOMER_PHONE', 'SEND_INVOICE']);
 
 /** Words that make a command of their own (not grammar, not goods). */
@@ -50,6 +51,8 @@ const LIGHT_VERBS = new Set(['do', 'dena', 'dijiye', 'de', 'diya', 'diye', 'lo',
 function endsClause(tokens: readonly Token[], s: number): boolean {
   const prev = tokens[s - 1]!;
   if (LIGHT_VERBS.has(tokens[s]!.norm)) return false;
+  // A question ends at its "hai": "maida kitna bacha hai tel kitna bacha hai".
+  if ((prev.norm === 'hai' || prev.norm === 'hain') && tokens.slice(0, s).some((t) => hasConcept(t, 'howMuch') || hasConcept(t, 'question'))) return true;
   if (LIGHT_VERBS.has(prev.norm) && s >= 2 && conceptsOf(tokens[s - 2]!).some((c) => CLAUSE_VERBS.has(c))) return true;
   return conceptsOf(prev).some((c) => CLAUSE_VERBS.has(c)) && !/^(ki|ka|ke|ko|se|ne)$/.test(tokens[s]!.norm);
 }
@@ -208,7 +211,9 @@ export class IntentEngine {
       if (ITEM_INTENTS.has(left.verdict.intent) && right.verdict.rule === 'split payment') continue;
       // "50 packet doodh aaya, 20 bread": a bare list after stock words is more of the same stock.
       if (left.verdict.intent === 'UPDATE_STOCK' && right.verdict.intent === 'CREATE_INVOICE' && !right.analysis.customer) continue;
-      if (left.verdict.intent === right.verdict.intent && left.analysis.customer?.id === right.analysis.customer?.id) continue;
+      // The same command twice is one, unless about two customers or two products ("maida kitna hai, tel kitna hai").
+      const sameProduct = left.analysis.items.at(-1)?.product.id === right.analysis.items.at(-1)?.product.id;
+      if (left.verdict.intent === right.verdict.intent && left.analysis.customer?.id === right.analysis.customer?.id && (sameProduct || !STOCK_INTENTS.has(left.verdict.intent))) continue;
       this.lendCustomer(left, right);
       this.lendCustomer(right, left);
       return [left, ...rightParts];
