@@ -62,6 +62,13 @@ describe('cancelling a reminder by voice', () => {
     expect(scheduled()).toEqual([friday.sendAt]);
   });
 
+  it('cancels every one on "saare"', async () => {
+    remind('2026-03-11T19:00:00+05:30');
+    remind('2026-03-13T10:00:00+05:30');
+    expect((await say('Meena aunty ke saare reminder hata do')).reply).toBe('Meena Kumari ke do reminder hata diye.');
+    expect(scheduled()).toEqual([]);
+  });
+
   it('cancels a customer\'s only reminder without asking, and says when none fits', async () => {
     remind('2026-03-13T10:00:00+05:30');
     expect((await say('Meena aunty ka kal wala reminder cancel karo')).tasks[0]).toMatchObject({ ok: false });

@@ -1,6 +1,6 @@
 // Cancelling a reminder by voice: the one the words point at ("kal wala", "shukravar 7 baje wala",
-// "500 wala"), or the customer's only one. When several fit and nothing tells them apart, ask
-// which, rather than cancel them all.
+// "500 wala"), or the customer's only one; every one on "saare". When several fit and nothing
+// tells them apart, ask which, rather than cancel them all.
 import { rupeesInWords } from '../../../common/hinglish/spoken';
 import type { Reminder } from '../../../common/types';
 import type { UnderstoodFrame } from '../intent/engine';
@@ -31,11 +31,16 @@ export function cancelReminder(ctx: RunContext, frame: UnderstoodFrame, customer
   if (list.value.length === 0) return ok(ctx, intent, [], say.remindersCancelled(customer.name, 0));
   const meant = remindersMeant(list.value, frame);
   if (meant.length === 0) return fail(ctx, intent, 'no such reminder', `${customer.name} ka aisa koi reminder nahi hai.`);
-  const cancel = (c: RunContext, reminder: Reminder) => {
-    const r = run(c, 'reminder-cancel', { reminderId: reminder.id });
-    return r.ok ? ok(c, intent, [r.value], say.remindersCancelled(customer.name, 1)) : fail(c, intent, r.error.message);
+  const cancel = (c: RunContext, reminders: readonly Reminder[]) => {
+    const done: Reminder[] = [];
+    for (const reminder of reminders) {
+      const r = run(c, 'reminder-cancel', { reminderId: reminder.id });
+      if (!r.ok) return fail(c, intent, r.error.message);
+      done.push(r.value);
+    }
+    return ok(c, intent, done, say.remindersCancelled(customer.name, done.length));
   };
-  if (meant.length === 1) return cancel(ctx, meant[0]!);
+  if (meant.length === 1 || frame.entities.all === true) return cancel(ctx, meant);
   const describe = (r: Reminder) => `${whenInWords(new Date(r.sendAt), ctx.now)}, ${rupeesInWords(r.amountPaise)}`;
   const options = meant.map((r) => ({ id: r.id, name: describe(r) }));
   return {
@@ -47,7 +52,7 @@ export function cancelReminder(ctx: RunContext, frame: UnderstoodFrame, customer
       frame,
       choose: (c, option) => {
         const reminder = meant.find((r) => r.id === option.id);
-        return reminder ? cancel(c, reminder) : fail(c, intent, 'no such reminder');
+        return reminder ? cancel(c, [reminder]) : fail(c, intent, 'no such reminder');
       },
     },
   };

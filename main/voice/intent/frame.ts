@@ -116,6 +116,8 @@ export function entitiesFor(intent: IntentName, a: Analysis): Entities {
         out.timeSaid = a.when.hourSaid;
       }
       if (amount) out.amount = rupees(amount.value);
+      // "saare reminder hata do": every one that fits, without asking which.
+      if (has(a, 'all')) out.all = true;
       break;
     case 'TOGGLE_GST':
       out.gst = gstOn(a);

@@ -87,7 +87,8 @@ export const say = {
     const top = list.slice(0, 4).map((r) => `${r.customerName} ${whenInWords(new Date(r.sendAt), now)}`);
     return `${quantityInWords(list.length)} reminder: ${top.join(', ')}.`;
   },
-  remindersCancelled: (name: string, n: number) => (n === 0 ? `${name} ka koi reminder laga nahi hai.` : `${name} ka reminder hata diya.`),
+  remindersCancelled: (name: string, n: number) =>
+    n === 0 ? `${name} ka koi reminder laga nahi hai.` : n === 1 ? `${name} ka reminder hata diya.` : `${name} ke ${quantityInWords(n)} reminder hata diye.`,
   summary(s: DailySummary): string {
     if (s.invoiceCount === 0 && s.totalPaymentsPaise === 0) return 'Aaj abhi tak koi bikri nahi hui.';
     return `Aaj ${quantityInWords(s.invoiceCount)} bill, bikri ${rupeesInWords(s.totalSalesPaise)}, ${rupeesInWords(s.totalPaymentsPaise)} aaye.`;
