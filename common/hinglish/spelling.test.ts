@@ -23,5 +23,6 @@ describe('repairSpelling', () => {
     expect(repaired('do kela aur dedh kilo cheeni')).toBe('do kela aur dedh kilo cheeni');
     expect(repaired('naya customer Ravi Kumar')).toBe('naya customer ravi kumar');
     expect(repaired('kiya tha')).toBe('kiya tha');
+    expect(repaired('kamal ka balance')).toBe('kamal ka balance');
   });
 });

@@ -50,6 +50,9 @@ const meaningOf = (word: string): string => {
   return `${unitOf(word) ?? ''}|${numberWord(word) ?? ''}|${[...conceptsOf(probe)].sort().join(',')}`;
 };
 
+/** After a name: a postposition or an honorific. */
+const NAME_SLOT = new Set(['ka', 'ki', 'ke', 'ko', 'ne', 'se', 'ji', 'bhai', 'bhaiya', 'didi', 'sahab', 'saab', 'aunty', 'uncle']);
+
 const isNumberToken = (t: Token | undefined) => t !== undefined && (isDigits(t) || numberWord(t.norm) !== null);
 
 /** The word a misspelling stands for, or null when none or several fit. */
@@ -85,8 +88,11 @@ export function repairSpelling(tokens: readonly Token[], ctx: SpellingContext): 
   let out: Token[] | null = null;
   tokens.forEach((t, i) => {
     if (t.devanagari || isDigits(t) || /[^a-z]/.test(t.norm) || readNumber(tokens, i) !== null || ctx.known(t)) return;
-    // A capitalised word past the first is a name the shop may not know yet ("naya customer Ravi").
+    // A capitalised word past the first is a name the shop may not know yet ("naya customer Ravi");
+    // so is a word before "ka"/"ko"/"ne"/"ji" ("Kamal ka balance" is not kamai), unless a number
+    // before it makes it a unit ("2 kila ka").
     if (i > 0 && /^\p{Lu}/u.test(t.surface)) return;
+    if (NAME_SLOT.has(tokens[i + 1]?.norm ?? '') && !isNumberToken(tokens[i - 1])) return;
     const word = repairOf(tokens, i);
     if (word === null || ctx.isName(t)) return;
     out ??= [...tokens];
