@@ -54,6 +54,8 @@ function endsClause(tokens: readonly Token[], s: number): boolean {
   // A question ends at its "hai": "maida kitna bacha hai tel kitna bacha hai".
   if ((prev.norm === 'hai' || prev.norm === 'hain') && tokens.slice(0, s).some((t) => hasConcept(t, 'howMuch') || hasConcept(t, 'question'))) return true;
   if (LIGHT_VERBS.has(prev.norm) && s >= 2 && conceptsOf(tokens[s - 2]!).some((c) => CLAUSE_VERBS.has(c))) return true;
+  // Imperatives by their ending: "lagao", "chalao", "laga do", "bhejiye", "dijiye".
+  if (/^[a-z]{2,}(ao|iye|ie)$/.test(prev.norm) || (/^(do|dena|dijiye)$/.test(prev.norm) && s >= 2 && /^[a-z]{2,}a$/.test(tokens[s - 2]!.norm) && numberWord(tokens[s - 2]!.norm) === null)) return true;
   return conceptsOf(prev).some((c) => CLAUSE_VERBS.has(c)) && !/^(ki|ka|ke|ko|se|ne)$/.test(tokens[s]!.norm);
 }
 
