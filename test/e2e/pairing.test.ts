@@ -62,6 +62,13 @@ describe.skipIf(!lanIp)('pairing a LAN device', () => {
     await device.goto(`${lanUrl}/`);
     await device.getByTestId('pair-screen').waitFor();
     await shot(device, 'pairing-2-device-asks');
+    // In Hindi too (Alt+L, as on the counter), then back.
+    await device.keyboard.press('Alt+l');
+    await device.getByRole('heading', { name: 'इस डिवाइस को दुकान से जोड़ें' }).waitFor();
+    await shot(device, 'pairing-2-device-asks-hi');
+    await device.keyboard.press('Alt+l');
+    await device.getByRole('heading', { name: 'Pair this device with the shop' }).waitFor();
+    await device.locator('input[name=pair-code]').focus();
     // A wrong code first (the code field has the focus).
     const wrong = code === '000000' ? '111111' : '000000';
     await typeSlowly(device, wrong);
