@@ -117,3 +117,26 @@ describe('a payment split across modes', () => {
     expect(before - after).toBe(3_000);
   });
 });
+
+describe('kal said of the past', () => {
+  it('notes the day on a payment, and does not answer yesterday\'s sales with today\'s', async () => {
+    const inputs: unknown[] = [];
+    const dispatchAll = services.dispatcher.dispatch.bind(services.dispatcher);
+    services.dispatcher.dispatch = ((name, input, actor) => {
+      if (name === 'ledger-record-payment') inputs.push(input);
+      return dispatchAll(name, input, actor);
+    }) as typeof services.dispatcher.dispatch;
+    const paid = await say('Bablu ne kal 20 diye the');
+    expect(paid.tasks[0]).toMatchObject({ intent: 'RECORD_PAYMENT', ok: true });
+    expect(inputs).toMatchObject([{ amountPaise: 2_000, notes: 'Voice: 2026-03-09 ko mile' }]);
+    const sales = await say('kal ki bikri kitni thi');
+    expect(sales.tasks[0]).toMatchObject({ intent: 'DAILY_SUMMARY', ok: false });
+  });
+
+  it('looks for yesterday\'s bill, leaving the open one alone', async () => {
+    await say('do kilo cheeni');
+    const turn = await say('kal ka bill cancel karo');
+    expect(turn.tasks[0]).toMatchObject({ intent: 'CANCEL_INVOICE', ok: false });
+    expect(dispatch(services.dispatcher.dispatch('draft-get-open', { counter: 'test' }, VOICE_ACTOR))?.data.lines).toHaveLength(1);
+  });
+});

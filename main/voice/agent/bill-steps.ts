@@ -2,6 +2,7 @@
 // throwing it away or cancelling the last bill (owner only, read back first).
 import type { DraftData } from '../../../common/commands/drafts';
 import type { PaymentModeName } from '../../../common/commands/fields';
+import { toIstDate } from '../../../common/hinglish/datetime';
 import type { PaymentPart } from '../../../common/hinglish/payment';
 import { rupeesInWords } from '../../../common/hinglish/spoken';
 import { rupeesToPaise } from '../../../common/money';
@@ -124,8 +125,10 @@ export function cancelBill(ctx: RunContext, frame: UnderstoodFrame): Step {
   const customer = customerOf(ctx, frame);
   if (isQuestion(customer)) return askChoice(ctx, intent, customer);
   // "rehne do, bill mat banao" while a bill is being built: throw the open bill away.
+  // "kal ka bill cancel karo": the last bill of the day said, never the open one.
+  const day = typeof frame.entities.date === 'string' ? frame.entities.date : null;
   const { draft, data } = ctx.bill.load(ctx.actor);
-  if (!customer && data.lines.length > 0) {
+  if (!customer && data.lines.length > 0 && day === null) {
     ctx.bill.discard(draft, 'cleared', ctx.actor);
     ctx.extras.mode = null;
     ctx.extras.payments = null;
@@ -135,7 +138,7 @@ export function cancelBill(ctx: RunContext, frame: UnderstoodFrame): Step {
   if (ctx.actor.role !== 'owner') return fail(ctx, intent, 'owner only', say.ownerNeeded('Bill cancel karne'));
   const list = run(ctx, 'invoice-list', { limit: 20, ...(customer ? { customerId: customer.id } : {}) });
   if (!list.ok) return fail(ctx, intent, list.error.message);
-  const last = list.value.find((i) => i.status === 'ISSUED');
+  const last = list.value.find((i) => i.status === 'ISSUED' && (day === null || toIstDate(new Date(i.createdAt)) === day));
   if (!last) return fail(ctx, intent, 'no bill', customer ? `${customer.name} ka koi bill nahi mila.` : 'Koi bill nahi mila.');
   return {
     task: { taskId: ctx.taskId, intent, ok: true, result: { awaiting: 'confirm', invoiceId: last.id } },

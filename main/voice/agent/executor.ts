@@ -2,6 +2,7 @@
 // or a tap runs (STYLE note 12). Each run answers with the task's outcome and the line to say, or
 // with a question back (which customer? is this right?) and what to do once it is answered.
 import type { PaymentModeName } from '../../../common/commands/fields';
+import { toIstDate } from '../../../common/hinglish/datetime';
 import type { PaymentPart } from '../../../common/hinglish/payment';
 import { rupeesToPaise } from '../../../common/money';
 import type { UnderstoodFrame } from '../intent/engine';
@@ -68,6 +69,8 @@ export function execute(ctx: RunContext, frame: UnderstoodFrame): Step {
       return r.ok ? ok(ctx, intent, r.value, say.lowStock(r.value)) : fail(ctx, intent, r.error.message);
     }
     case 'DAILY_SUMMARY': {
+      // summary-daily is today's: "kal ki bikri" must not be answered with today's figures.
+      if (typeof frame.entities.date === 'string' && frame.entities.date !== toIstDate(ctx.now)) return fail(ctx, intent, 'not available', say.notAvailable('Pichhle din ki bikri'));
       const r = run(ctx, 'summary-daily', {});
       return r.ok ? ok(ctx, intent, r.value, say.summary(r.value)) : fail(ctx, intent, r.error.message);
     }
@@ -95,6 +98,8 @@ function forCustomer(ctx: RunContext, frame: UnderstoodFrame): Step {
   if (isQuestion(customer)) return askChoice(ctx, intent, customer);
   if (!customer) return fail(ctx, intent, 'no customer', typeof frame.entities.mention === 'string' ? say.noSuchCustomer(frame.entities.mention) : say.whoIsCustomer());
   const e = frame.entities;
+  // "kal 500 diye the": the ledger has no back-dating, so the day said goes into the entry's note.
+  const saidDay = typeof e.date === 'string' && e.date !== toIstDate(ctx.now) ? e.date : null;
   switch (intent) {
     case 'RECORD_PAYMENT': {
       const amountPaise = paiseOf(e.amount);
@@ -106,7 +111,7 @@ function forCustomer(ctx: RunContext, frame: UnderstoodFrame): Step {
       const pay = (c: RunContext) => {
         const done = [];
         for (const entry of entries) {
-          const r = run(c, 'ledger-record-payment', { customerId: customer.id, amountPaise: entry.amountPaise, mode: entry.mode });
+          const r = run(c, 'ledger-record-payment', { customerId: customer.id, amountPaise: entry.amountPaise, mode: entry.mode, ...(saidDay ? { notes: `Voice: ${saidDay} ko mile` } : {}) });
           if (!r.ok) return fail(c, intent, r.error.message);
           done.push(r.value);
         }
@@ -122,7 +127,7 @@ function forCustomer(ctx: RunContext, frame: UnderstoodFrame): Step {
     case 'ADD_CREDIT': {
       const amountPaise = paiseOf(e.amount);
       if (amountPaise === null) return fail(ctx, intent, 'no amount', say.amountNeeded());
-      const r = run(ctx, 'ledger-add-udhaar', { customerId: customer.id, amountPaise, description: 'Udhaar (voice)' });
+      const r = run(ctx, 'ledger-add-udhaar', { customerId: customer.id, amountPaise, description: saidDay ? `Udhaar (voice), ${saidDay} ka` : 'Udhaar (voice)' });
       return r.ok ? ok(ctx, intent, r.value, say.udhaar(customer.name, r.value)) : fail(ctx, intent, r.error.message);
     }
     case 'CHECK_BALANCE':
