@@ -84,6 +84,13 @@ describe('IntentEngine', () => {
       ['ADD_CREDIT', 'Bablu'],
     ]);
     expect(engine.parse('Jyoti ko do kilo cheeni de do', TEST_NOW)).toHaveLength(1);
+    expect(engine.parse('do rajma do Jyoti ka balance batao', TEST_NOW).map((f) => f.intent)).toEqual(['CREATE_INVOICE', 'CHECK_BALANCE']);
+    // A payment by two modes is one command, whatever follows it.
+    const paid = engine.parse('Bablu se 200 cash aur 100 gpay se mile, uska balance batao', TEST_NOW);
+    expect(paid.map((f) => [f.intent, f.entities.amount ?? null])).toEqual([
+      ['RECORD_PAYMENT', 300],
+      ['CHECK_BALANCE', null],
+    ]);
   });
 
   it('lends the customer to "uska" in the second command', () => {

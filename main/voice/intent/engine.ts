@@ -47,6 +47,9 @@ const COMMAND_CONCEPTS = new Set<Concept>([
 const CLAUSE_VERBS = new Set<Concept>(['show', 'send', 'write', 'set', 'make', 'remove', 'cancel', 'give', 'received', 'confirm']);
 const LIGHT_VERBS = new Set(['do', 'dena', 'dijiye', 'de', 'diya', 'diye', 'lo', 'lena', 'liya', 'liye', 'dete', 'dedo']);
 
+/** "maggi do", "laga do": a word "do" can follow as the verb give/do, not the number two. */
+const giveAfter = (t: Token) => /^[a-z]{2,}$/.test(t.norm) && numberWord(t.norm) === null && !/^(ko|ka|ki|ke|se|ne|aur|ya)$/.test(t.norm);
+
 /** True when tokens[s - 1] ends a clause, so tokens[s] may begin the next command without "aur". */
 function endsClause(tokens: readonly Token[], s: number): boolean {
   const prev = tokens[s - 1]!;
@@ -55,7 +58,7 @@ function endsClause(tokens: readonly Token[], s: number): boolean {
   if ((prev.norm === 'hai' || prev.norm === 'hain') && tokens.slice(0, s).some((t) => hasConcept(t, 'howMuch') || hasConcept(t, 'question'))) return true;
   if (LIGHT_VERBS.has(prev.norm) && s >= 2 && conceptsOf(tokens[s - 2]!).some((c) => CLAUSE_VERBS.has(c))) return true;
   // Imperatives by their ending: "lagao", "chalao", "laga do", "bhejiye", "dijiye".
-  if (/^[a-z]{2,}(ao|iye|ie)$/.test(prev.norm) || (/^(do|dena|dijiye)$/.test(prev.norm) && s >= 2 && /^[a-z]{2,}a$/.test(tokens[s - 2]!.norm) && numberWord(tokens[s - 2]!.norm) === null)) return true;
+  if (/^[a-z]{2,}(ao|iye|ie)$/.test(prev.norm) || (/^(do|dena|dijiye)$/.test(prev.norm) && s >= 2 && giveAfter(tokens[s - 2]!))) return true;
   return conceptsOf(prev).some((c) => CLAUSE_VERBS.has(c)) && !/^(ki|ka|ke|ko|se|ne)$/.test(tokens[s]!.norm);
 }
 
@@ -196,7 +199,10 @@ export class IntentEngine {
     const commandAt = tokens.map((t) => conceptsOf(t).some((c) => COMMAND_CONCEPTS.has(c)));
     const lastCommand = commandAt.lastIndexOf(true);
     // Never inside a name: "Hide and Seek", "Ram and Sons".
-    const inside = (s: number) => whole.analysis.products.some((m) => m.start < s && s < m.end) || (whole.analysis.customer !== null && whole.analysis.customer.start < s && s < whole.analysis.customer.end);
+    // Nor inside a payment split across modes ("200 cash aur 100 gpay se").
+    const modes = whole.analysis.payments ? whole.analysis.modes : [];
+    const inPayment = (s: number) => modes.some((m) => m.start < s) && modes.some((m) => m.start >= s);
+    const inside = (s: number) => inPayment(s) || whole.analysis.products.some((m) => m.start < s && s < m.end) || (whole.analysis.customer !== null && whole.analysis.customer.start < s && s < whole.analysis.customer.end);
     for (let s = 1; s < tokens.length - 1 && s <= lastCommand; s++) {
       const join = JOINS.has(tokens[s]!.norm);
       // "Rahul ka balance batao Sunita ko reminder bhejo": a clause's verb ends a command too.
