@@ -84,6 +84,9 @@ export function classify(a: Analysis): Classified {
     const after = afterCustomer(a);
     const udhaar = has(a, 'udhaar') && !paidWord;
     const written = has(a, 'write') && !paidWord;
+    // "pura hisaab clear hai kya?": a question about the account records nothing.
+    const asking = (norms.has('kya') || t.at(-1)?.question === true) && !has(a, 'write');
+    if (asking && amount === null && customer) return is('CHECK_BALANCE', LIKELY, 'question about the account');
     if (udhaar || written) return is('ADD_CREDIT', SURE, 'udhaar/likh');
     if (paidWord || full) return is('RECORD_PAYMENT', SURE, 'paid');
     if (gave && (after === 'ne' || after === 'se')) return is('RECORD_PAYMENT', SURE, 'ne + diye');
