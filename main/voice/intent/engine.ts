@@ -213,6 +213,7 @@ export class IntentEngine {
       if (rightTokens.length === 0 || CORRECTIONS.has(rightTokens[0]!.norm) || CORRECTIONS.has(tokens[s - 1]!.norm)) continue;
       const rightParts = this.split(rightTokens, now);
       const right = rightParts[0]!;
+      this.echo(right, left);
       if (!this.standsAlone(right) && !this.borrowsCustomer(right, left)) continue;
       if (ITEM_INTENTS.has(left.verdict.intent) && ITEM_INTENTS.has(right.verdict.intent)) continue;
       // "do kilo cheeni, 50 card se baaki cash": how the sale is paid is part of the sale.
@@ -232,6 +233,16 @@ export class IntentEngine {
   private standsAlone(p: Part): boolean {
     if (CUSTOMER_INTENTS.has(p.verdict.intent) && p.analysis.customer === null) return false;
     return p.verdict.intent !== 'UNKNOWN' && p.verdict.confidence >= this.threshold;
+  }
+
+  /** "Shobha ka hisaab batao, Vicky ka bhi": "bhi" with another customer and no command of its own repeats the command before. */
+  private echo(p: Part, before: Part): void {
+    const a = p.analysis;
+    if (this.standsAlone(p) || !a.customer?.id || a.customer.id === before.analysis.customer?.id || a.items.length > 0) return;
+    if (!CUSTOMER_INTENTS.has(before.verdict.intent) || !this.standsAlone(before)) return;
+    if (!a.tokens.some((t) => t.norm === 'bhi' || t.norm === 'also' || t.norm === 'too')) return;
+    if (a.tokens.some((t) => conceptsOf(t).some((c) => COMMAND_CONCEPTS.has(c) && c !== 'show'))) return;
+    p.verdict = { ...before.verdict, rule: `${before.verdict.rule}, for another customer too` };
   }
 
   private borrowsCustomer(p: Part, from: Part): boolean {
