@@ -21,6 +21,10 @@ const TEMPLATES = [
   'naya customer banao Ravi Kumar 9876512345',
   '{c} ka balance batao aur {c} ko reminder bhejo',
   'पांच सौ रुपये मिले',
+  '{c} ne kal 500 diye the',
+  '{p} do, 200 cash aur 100 UPI se',
+  '{c} ko 15/4 ko reminder bhejo',
+  '{c} ka blance batao {c} ko reminder bhejo',
 ];
 
 export function warmUp(engine: IntentEngine, shop: ShopView, now: Date, rounds = 3): void {
