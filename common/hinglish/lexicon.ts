@@ -15,6 +15,9 @@ const WORDS = {
     'aap', 'tum', 'hum', 'mujhe', 'humko', 'hamko', 'unko', 'inko', 'usko', 'isko', 'yaar', 'bhaiya', 'bhai', 'ji', 'haina', 'ok', 'okay', 'acha', 'accha',
     'does', 'do', 'did', 'is', 'are', 'any', 'there', 'we', 'our', 'who', 'to', 'was', 'were', 'be', 'it', 'this', 'that', 'me', 'us', 'you', 'your', 'has', 'have', 'had', 'get', 'got', 'some',
     'sir', 'madam', 'dekhna', 'dekho', 'kuch', 'thoda', 'thode', 'wahi', 'usi', 'isi', 'jo', 'jab', 'tab', 'fir', 'phir', 'then', 'wapis',
+    // Auxiliaries, "said", and verbs with -ke/-kar ("likh ke"): never goods, whatever they sound like ("bola" is not cola).
+    'raha', 'rahi', 'rahe', 'bola', 'boli', 'bole', 'kaha', 'kahi', 'kahe', 'karke', 'karkar', 'kar ke', 'dekar', 'deke', 'lekar', 'leke',
+    'likhke', 'likhkar', 'bolke', 'bolkar', 'bhejke', 'bhejkar', 'dekhke', 'dekhkar', 'jaake', 'jakar', 'aake', 'aakar', 'didi',
   ],
   bill: ['bill', 'bil', 'invoice', 'parchi', 'receipt', 'rasid', 'raseed', 'challan'],
   make: ['banao', 'bana', 'banado', 'banaiye', 'banana', 'bnao', 'create', 'make', 'generate', 'kaato', 'kaat', 'kato', 'nikalo', 'nikal', 'print'],
