@@ -18,6 +18,9 @@ const WORDS = {
     // Auxiliaries, "said", and verbs with -ke/-kar ("likh ke"): never goods, whatever they sound like ("bola" is not cola).
     'raha', 'rahi', 'rahe', 'bola', 'boli', 'bole', 'kaha', 'kahi', 'kahe', 'karke', 'karkar', 'kar ke', 'dekar', 'deke', 'lekar', 'leke',
     'likhke', 'likhkar', 'bolke', 'bolkar', 'bhejke', 'bhejkar', 'dekhke', 'dekhkar', 'jaake', 'jakar', 'aake', 'aakar', 'didi',
+    // Everyday words one letter from a product word (jata/Tata, andar/anda, khula/cola, socha/Sona, yaani/paani).
+    'jana', 'jaana', 'jata', 'jati', 'jate', 'khula', 'khuli', 'khule', 'andar', 'ganda', 'gandi', 'gande', 'yaani', 'socha', 'soch', 'sochna',
+    'ladka', 'ladki', 'ladke', 'aadmi', 'aurat', 'achha', 'bura', 'bahut', 'bohot', 'matlab', 'waise', 'vaise', 'aise', 'jaise', 'kaise',
   ],
   bill: ['bill', 'bil', 'invoice', 'parchi', 'receipt', 'rasid', 'raseed', 'challan'],
   make: ['banao', 'bana', 'banado', 'banaiye', 'banana', 'bnao', 'create', 'make', 'generate', 'kaato', 'kaat', 'kato', 'nikalo', 'nikal', 'print'],
