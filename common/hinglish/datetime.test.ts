@@ -69,4 +69,11 @@ describe('parseWhen', () => {
     ['kal ka reminder', '2026-03-11'],
     ['kal 7 baje', '2026-03-11'],
   ])('reads kal/parso by the verb: %s is %s', (text, day) => expect(when(text).slice(0, 10)).toBe(day));
+
+  it('reads the short weekday names, and leaves a word that is something else here', () => {
+    expect(when('mangal ko')).toBe('2026-03-17T19:00:00+05:30');
+    expect(when('shukra ko subah')).toBe('2026-03-13T10:00:00+05:30');
+    const tokens = tokenize('Mangal ko kal 6 baje');
+    expect(toIstIso(findWhen(tokens, NOW, new Set([0]))!.at)).toBe('2026-03-11T18:00:00+05:30');
+  });
 });

@@ -42,11 +42,11 @@ const DAY_WORDS: [number, Set<string>][] = [
 const WEEKDAYS: Set<string>[] = [
   keyed(['ravivar', 'raviwar', 'itvar', 'itwar', 'itwaar', 'etvar', 'sunday']),
   keyed(['somvar', 'somwar', 'somwaar', 'monday']),
-  keyed(['mangalvar', 'mangalwar', 'tuesday']),
-  keyed(['budhvar', 'budhwar', 'wednesday']),
+  keyed(['mangalvar', 'mangalwar', 'mangal', 'tuesday']),
+  keyed(['budhvar', 'budhwar', 'budh', 'wednesday']),
   keyed(['guruvar', 'guruwar', 'brihaspativar', 'brihaspatiwar', 'veervar', 'virvar', 'thursday']),
-  keyed(['shukravar', 'shukrawar', 'sukravar', 'friday']),
-  keyed(['shanivar', 'shaniwar', 'saturday']),
+  keyed(['shukravar', 'shukrawar', 'sukravar', 'shukra', 'friday']),
+  keyed(['shanivar', 'shaniwar', 'shani', 'saturday']),
 ];
 const MONTHS: Set<string>[] = [
   keyed(['january', 'jan', 'janvari']), keyed(['february', 'feb', 'farvari']), keyed(['march']), keyed(['april', 'apr', 'aprail']),
@@ -114,6 +114,9 @@ const WHEN_KEYS = new Set<string>([
   ...PERIODS.flatMap(([, set]) => [...set]), ...[BAJE, AFTER, DAYS, WEEKS, HOURS, MINUTES, DATE_OF_MONTH, NEXT, HALF_PAST, QUARTER_PAST, QUARTER_TO].flatMap((set) => [...set]),
 ]);
 
+/** A weekday said as a name may be said ("Mangal", "Shukra"): the caller decides by its place. */
+export const isWeekdayWord = (t: Token): boolean => WEEKDAYS.some((set) => set.has(t.key));
+
 /** A word of days and times ("baje", "shaam", "tarikh"). */
 export const isWhenWord = (t: Token): boolean => WHEN_KEYS.has(t.key);
 
@@ -141,8 +144,9 @@ function hour24(hour: number, period: Period | null): number {
 }
 
 /** Finds a day and time in the words of an utterance; null when none is said. */
-export function findWhen(tokens: readonly Token[], now: Date): WhenMention | null {
-  const used = new Set<number>();
+/** `ignore`: words that are something else here ("Mangal ko": a customer, not Tuesday). */
+export function findWhen(tokens: readonly Token[], now: Date, ignore: ReadonlySet<number> = new Set()): WhenMention | null {
+  const used = new Set<number>(ignore);
   let dayOffset: number | null = null;
   let absoluteDay: number | null = null;
   let hour: number | null = null;
@@ -310,7 +314,7 @@ export function findWhen(tokens: readonly Token[], now: Date): WhenMention | nul
   }
 
   if (durationMs !== null && dayOffset === null && absoluteDay === null && hour === null) {
-    return { at: new Date(now.getTime() + durationMs), understood: true, used: [...used].sort((a, b) => a - b), hourSaid: true, past: false };
+    return { at: new Date(now.getTime() + durationMs), understood: true, used: [...used].filter((k) => !ignore.has(k)).sort((a, b) => a - b), hourSaid: true, past: false };
   }
   if (dayOffset === null && absoluteDay === null && hour === null && period === null) return null;
   const past = dayWordAt >= 0 && dayOffset !== null && dayOffset > 0 && saidOfPast(tokens, dayWordAt);
@@ -331,7 +335,7 @@ export function findWhen(tokens: readonly Token[], now: Date): WhenMention | nul
     day += DAY_MS;
     at = istInstant(day, h, m);
   }
-  return { at, understood: true, used: [...used].sort((a, b) => a - b), hourSaid: hour !== null || period !== null, past };
+  return { at, understood: true, used: [...used].filter((k) => !ignore.has(k)).sort((a, b) => a - b), hourSaid: hour !== null || period !== null, past };
 }
 
 /** ISO 8601, or Hinglish/English words ("kal 7 baje", "aaj 5 baje", "tomorrow"); else one hour from now. */

@@ -3,14 +3,14 @@
 // the customer, and the working words. Order matters: each step only looks at words the steps
 // before it left unexplained (a time's "7" is not an amount, a product is not a name).
 import { conceptIndex, hasConcept, type Concept } from '../../../common/hinglish/lexicon';
-import { findWhen, type WhenMention } from '../../../common/hinglish/datetime';
+import { findWhen, isWeekdayWord, type WhenMention } from '../../../common/hinglish/datetime';
 import { findNumbers, type NumberSpan } from '../../../common/hinglish/numbers';
 import { findPaymentModes, findSplitPayment, type ModeMention, type PaymentPart } from '../../../common/hinglish/payment';
 import { findPhone, type PhoneMention } from '../../../common/hinglish/phone';
 import { isDigits, tokenize, type Token } from '../../../common/hinglish/tokens';
 import { toProductUnit, unitOf, type UnitName } from '../../../common/hinglish/units';
 import type { Product } from '../../../common/types';
-import { findCustomer, mayBeName, nameRuns, type CustomerRef, type NameRun } from './customers';
+import { findCustomer, mayBeName, MIN_CUSTOMER_SCORE, nameRuns, type CustomerRef, type NameRun } from './customers';
 import { mergeNeighbours, type ProductMention } from './products';
 import type { ShopView } from './shop';
 
@@ -60,7 +60,11 @@ export function analyse(text: string, shop: ShopView, now: Date): Analysis {
   return analyseTokens(tokenize(text), shop, now);
 }
 
-export function analyseTokens(tokens: Token[], shop: ShopView, now: Date): Analysis {
+/** After a name: a postposition or an honorific ("Mangal ko", "Mangal ji"). */
+const NAME_SLOT = new Set(['ko', 'ka', 'ki', 'ke', 'ne', 'se', 'ji', 'bhai', 'bhaiya', 'didi', 'sahab', 'saab']);
+
+/** `notWhen`: weekday words read as a customer's name on the second look ("Mangal ko": Mangal Singh, not Tuesday). */
+export function analyseTokens(tokens: Token[], shop: ShopView, now: Date, notWhen?: ReadonlySet<number>): Analysis {
   const text = tokens.map((t) => t.surface).join(' ');
   const taken = new Array<boolean>(tokens.length).fill(false);
   const take = (start: number, end: number) => {
@@ -70,7 +74,7 @@ export function analyseTokens(tokens: Token[], shop: ShopView, now: Date): Analy
 
   const phone = findPhone(tokens);
   if (phone) take(phone.start, phone.end);
-  const when = findWhen(tokens, now);
+  const when = findWhen(tokens, now, notWhen);
   if (when) for (const k of when.used) if (!taken[k]) taken[k] = true;
   const modes = findPaymentModes(tokens);
   for (const m of modes) take(m.start, m.end);
@@ -121,6 +125,11 @@ export function analyseTokens(tokens: Token[], shop: ShopView, now: Date): Analy
   for (const f of fuzzy) take(f.start, f.end);
   const allProducts = mergeNeighbours(tokens, [...products, ...fuzzy].sort((a, b) => a.start - b.start));
 
+  // No customer, but a weekday said in a name's place that is a customer's name: that customer, another day.
+  if (!customer && when && !notWhen) {
+    const named = when.used.filter((k) => isWeekdayWord(tokens[k]!) && NAME_SLOT.has(tokens[k + 1]?.norm ?? '') && (shop.searchCustomers(tokens[k]!.norm)[0]?.matchScore ?? 0) >= MIN_CUSTOMER_SCORE);
+    if (named.length > 0) return analyseTokens(tokens, shop, now, new Set(named));
+  }
   const { items, used } = attachQuantities(tokens, allProducts, numbers, units);
   const freeNumbers = numbers.filter((n) => !used.has(n));
   return { text, tokens, concepts, when, modes, payments: split?.parts ?? null, phone, products: allProducts, items, freeNumbers, customer, runs: nameRuns(tokens, taken), nameWords: runsBeforeCustomer, taken };
