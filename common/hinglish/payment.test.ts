@@ -14,6 +14,7 @@ describe('findSplitPayment', () => {
     ['aadha cash aadha UPI', [{ mode: 'cash', share: 0.5 }, { mode: 'upi', share: 0.5 }]],
     ['200 card se baaki cash', [{ mode: 'card', amount: 200 }, { mode: 'cash', rest: true }]],
     ['cash mein 600, online 400', [{ mode: 'cash', amount: 600 }, { mode: 'upi', amount: 400 }]],
+    ['aadhe paise cash mein aadhe card se', [{ mode: 'cash', share: 0.5 }, { mode: 'card', share: 0.5 }]],
     ['paanch sau rupaye nakad, teen sau GPay pe', [{ mode: 'cash', amount: 500 }, { mode: 'upi', amount: 300 }]],
   ])('%s', (text, parts) => expect(split(text)).toEqual(parts));
 

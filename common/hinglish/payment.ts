@@ -59,8 +59,8 @@ export interface SplitPayment {
 }
 
 const REST = new Set(['baaki', 'baki', 'bacha', 'bache', 'bakaya', 'rest', 'remaining', 'balance']);
-/** Words between an amount and its mode: "500 rupaye cash", "300 ka UPI". */
-const BETWEEN = new Set(['rupaye', 'rupaiye', 'rupees', 'rupee', 'rs', 'rupay', 'rupiya', 'ka', 'ki', 'ke', 'wala', 'wale']);
+/** Words between an amount and its mode: "500 rupaye cash", "300 ka UPI", "aadhe paise cash". */
+const BETWEEN = new Set(['paise', 'paisa', 'rupaye', 'rupaiye', 'rupees', 'rupee', 'rs', 'rupay', 'rupiya', 'ka', 'ki', 'ke', 'wala', 'wale']);
 /** Words between a mode and its amount: "cash mein 500", "UPI se 300". */
 const AFTER_MODE = new Set(['mein', 'me', 'main', 'se', 'pe', 'par', 'ke', 'ka']);
 

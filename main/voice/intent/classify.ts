@@ -102,7 +102,9 @@ export function classify(a: Analysis): Classified {
 
   // Everyone's dues.
   const dues = has(a, 'udhaar') || has(a, 'balance') || norms.has('owe') || norms.has('pending') || (has(a, 'payment') && has(a, 'market'));
-  if (!customer && !items && (has(a, 'today') || has(a, 'sale')) && (has(a, 'sale') || has(a, 'summary') || (has(a, 'howMuch') && !dues))) {
+  // "kal ka hisaab": a day gone by, asked about, is that day's business.
+  const pastDay = a.when?.past === true;
+  if (!customer && !items && (has(a, 'today') || has(a, 'sale') || pastDay) && (has(a, 'sale') || has(a, 'summary') || (has(a, 'howMuch') && !dues))) {
     return is('DAILY_SUMMARY', SURE, 'today + sales');
   }
   if (!customer && !items && (dues || has(a, 'market'))) {
