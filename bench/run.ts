@@ -6,9 +6,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
-const files = readdirSync(here)
+const all = readdirSync(here);
+const exact = (o: string) => all.includes(`${o}.bench.ts`);
+const files = all
   .filter((f) => f.endsWith('.bench.ts'))
-  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  // A name picks that bench ("voice" is not also "invoice"); otherwise any bench whose name contains it.
+  .filter((f) => only.length === 0 || only.some((o) => f === `${o}.bench.ts` || (!exact(o) && f.includes(o))))
   .sort();
 for (const f of files) {
   console.log(`\n## ${f.replace('.bench.ts', '')}`);

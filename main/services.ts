@@ -1,7 +1,7 @@
 // The shop's services in one process (STYLE note 1): the same code runs as Electron's
 // utilityProcess and as the browser-mode server. It is the only owner of the database.
 import { join } from 'node:path';
-import { type Db, idleCheckpointer, openDatabase } from './db';
+import { backgroundCheckpointer, type Db, openDatabase } from './db';
 import { type Clock, systemClock } from './commands/context';
 import { createDispatcher, type Dispatcher } from './commands/dispatch';
 import { buildHandlers } from './commands/table';
@@ -33,7 +33,7 @@ export function createServices(opts: ServicesOptions): Services {
   const clock = opts.clock ?? systemClock;
   const reminderQueue = opts.reminderQueue ?? createReminderQueue(undefined, () => clock.now().getTime());
   const dispatcher = createDispatcher({ db, clock, handlers: buildHandlers({ reminderQueue }) });
-  const checkpointer = idleCheckpointer(db);
+  const checkpointer = backgroundCheckpointer(db);
   dispatcher.onCommand((e) => {
     if (e.mutates) checkpointer.touched();
   });

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DatabaseTooNewError, idleCheckpointer, integrityCheck, loadMigrations, openDatabase, schemaVersion } from './index';
+import { backgroundCheckpointer, DatabaseTooNewError, integrityCheck, loadMigrations, openDatabase, schemaVersion } from './index';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'galla-db-'));
 
@@ -67,10 +67,36 @@ describe('openDatabase', () => {
     expect(db.prepare('SELECT delta_paise FROM ledger_entries').get()).toEqual({ delta_paise: 100 });
   });
 
-  it('checkpoints the WAL once writes pause, not inside a commit', async () => {
+  it('checkpoints the WAL on a worker thread, never in the writer\'s commit', async () => {
     const { db } = openDatabase(join(tmp(), 'galla.db'));
-    const cp = idleCheckpointer(db, 20, 4000);
-    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(4000);
+    const cp = backgroundCheckpointer(db, { everyCommits: 20, idleMs: 10_000 });
+    expect(cp.background).toBe(true);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(10_000);
+    const calls: string[] = [];
+    const real = db.pragma.bind(db);
+    db.pragma = ((src: string, o?: never) => (calls.push(src), real(src, o))) as typeof db.pragma;
+    // Three bursts of 20 commits, each followed by the worker's checkpoint (one at a time).
+    for (let burst = 1; burst <= 3; burst++) {
+      for (let i = 0; i < 20; i++) {
+        db.prepare("INSERT INTO settings (key, value) VALUES (?, '1')").run(`k${burst}-${i}`);
+        cp.touched();
+      }
+      for (let i = 0; i < 100 && cp.done < burst; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(cp.done).toBe(burst);
+    }
+    expect(calls.filter((c) => c.includes('checkpoint'))).toEqual([]);
+    cp.stop();
+    expect(db.prepare('SELECT count(*) AS n FROM settings WHERE key LIKE ?').get('k%')).toEqual({ n: 60 });
+    expect(integrityCheck(db)).toBe('ok');
+    db.close();
+  });
+
+  it('checkpoints on this thread when writes pause if the worker cannot run', async () => {
+    const { db } = openDatabase(join(tmp(), 'galla.db'));
+    const cp = backgroundCheckpointer(db, { idleMs: 20, nativeBinding: join(tmp(), 'no-such-binding.node') });
+    // The worker fails while loading the binding; until then it may still look started.
+    for (let i = 0; i < 100 && cp.background; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(cp.background).toBe(false);
     const calls: string[] = [];
     const real = db.pragma.bind(db);
     db.pragma = ((src: string, o?: never) => (calls.push(src), real(src, o))) as typeof db.pragma;

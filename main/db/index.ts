@@ -117,28 +117,4 @@ export function backupDatabase(db: Db, destFile: string): void {
   db.prepare('VACUUM INTO ?').run(destFile);
 }
 
-/**
- * Moves WAL checkpoints off the bill's commit: SQLite's automatic checkpoint runs inside whichever
- * commit crosses the threshold (every ~45th bill), which is what the p99 of a bill paid for. Here a
- * PASSIVE checkpoint runs when writes pause for `idleMs`; the automatic one stays as a safety net at
- * a higher threshold so the WAL cannot grow without bound under a steady stream of writes.
- */
-export function idleCheckpointer(db: Db, idleMs = 250, safetyPages = 4000): { touched(): void; stop(): void } {
-  if (db.memory) return { touched: () => {}, stop: () => {} };
-  db.pragma(`wal_autocheckpoint = ${safetyPages}`);
-  let timer: NodeJS.Timeout | null = null;
-  return {
-    touched() {
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = null;
-        if (db.open && !db.inTransaction) db.pragma('wal_checkpoint(PASSIVE)');
-      }, idleMs);
-      timer.unref();
-    },
-    stop() {
-      if (timer) clearTimeout(timer);
-      timer = null;
-    },
-  };
-}
+export { backgroundCheckpointer, type Checkpointer } from './checkpointer';
