@@ -5,11 +5,25 @@ import type { LedgerEntry } from '../types';
 
 export const ledgerCommands = {
   'ledger-record-payment': command<LedgerEntry>()({
-    input: z.object({ customerId: Id, amountPaise: PositivePaise, mode: PaymentMode.default('cash'), notes: OptionalText(200) }),
+    input: z
+      .object({
+        customerId: Id,
+        amountPaise: PositivePaise,
+        mode: PaymentMode.default('cash'),
+        notes: OptionalText(200),
+        /** Paid by several modes at once ("700 cash aur 300 UPI"): one entry per part, in one transaction. */
+        parts: z.array(z.object({ mode: PaymentMode, amountPaise: PositivePaise })).min(2).max(4).optional(),
+      })
+      .superRefine((v, ctx) => {
+        const sum = v.parts?.reduce((a, p) => a + p.amountPaise, 0);
+        if (sum !== undefined && sum !== v.amountPaise) {
+          ctx.addIssue({ code: 'custom', path: ['parts'], message: `The parts add up to ${sum} paise but the payment is ${v.amountPaise}: make them add up to the amount` });
+        }
+      }),
     mutates: true,
     role: 'cashier',
     undo: 'reversible',
-    description: 'A payment received from a customer: a CREDIT entry with its mode.',
+    description: 'A payment received from a customer: a CREDIT entry with its mode (one per part when paid by several modes).',
   }),
   'ledger-add-udhaar': command<LedgerEntry>()({
     input: z.object({ customerId: Id, amountPaise: PositivePaise, description: OptionalText(200), allowOverCreditLimit: z.boolean().default(false) }),

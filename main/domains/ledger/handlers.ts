@@ -9,9 +9,8 @@ import { listLedger, readLedgerRow } from './read';
 
 type Names = keyof typeof ledgerCommands;
 
-interface EntryUndo {
-  entryId: number;
-}
+/** The entry a mutation wrote, or the entries of a payment by several modes. */
+type EntryUndo = { entryId: number } | { entryIds: number[] };
 
 const insertPayment = (ctx: CommandContext, customerId: number, mode: string, amountPaise: number, notes: string | null): number =>
   Number(
@@ -30,19 +29,23 @@ const creditReason = (description: string | null | undefined) => (description &&
 export const ledgerHandlers: HandlerTable<Names> = {
   'ledger-record-payment': (ctx, input) => {
     const c = requireKhataCustomer(ctx.db, input.customerId);
-    const paymentId = insertPayment(ctx, c.id, input.mode, input.amountPaise, input.notes ?? null);
-    const entry = postLedger(ctx.db, {
-      customerId: c.id,
-      type: 'CREDIT',
-      amountPaise: input.amountPaise,
-      reason: 'PAYMENT',
-      description: `Payment received (${input.mode})`,
-      paymentMode: input.mode,
-      paymentId,
-      at: ctx.at,
+    const parts = input.parts ?? [{ mode: input.mode, amountPaise: input.amountPaise }];
+    const entries = parts.map((part) => {
+      const paymentId = insertPayment(ctx, c.id, part.mode, part.amountPaise, input.notes ?? null);
+      return postLedger(ctx.db, {
+        customerId: c.id,
+        type: 'CREDIT',
+        amountPaise: part.amountPaise,
+        reason: 'PAYMENT',
+        description: `Payment received (${part.mode})`,
+        paymentMode: part.mode,
+        paymentId,
+        at: ctx.at,
+      });
     });
-    ctx.setUndo({ entryId: entry.id } satisfies EntryUndo);
-    return entry;
+    ctx.setUndo({ entryIds: entries.map((e) => e.id) } satisfies EntryUndo);
+    // The last entry carries the balance after the whole payment.
+    return entries.at(-1)!;
   },
 
   'ledger-add-udhaar': (ctx, input) => {
@@ -75,7 +78,12 @@ export const ledgerHandlers: HandlerTable<Names> = {
 
 /** Undo: an opposite entry that names the one it reverses, and for a payment a refund row. */
 function reverseEntry(ctx: CommandContext, data: unknown): string {
-  const { entryId } = data as EntryUndo;
+  const undo = data as EntryUndo;
+  if ('entryIds' in undo) return undo.entryIds.map((id) => reverseOne(ctx, id)).join('; ');
+  return reverseOne(ctx, undo.entryId);
+}
+
+function reverseOne(ctx: CommandContext, entryId: number): string {
   const e = readLedgerRow(ctx.db, entryId);
   if (!e) throw new AppError('NOT_FOUND', `Ledger entry not found: ${entryId}`);
   if (e.type === 'OPENING_BALANCE') throw new AppError('CONFLICT', 'An opening balance is not undone here: correct it with a credit or udhaar entry');

@@ -75,4 +75,22 @@ describe('ledger', () => {
     expect(() => shop.db.prepare('DELETE FROM ledger_entries').run()).toThrow(/append-only/);
     expect(brokenInvariants(shop.db)).toEqual([]);
   });
+
+  it('a payment by several modes is one command: an entry per mode, undone together; parts that do not add up change nothing', () => {
+    shop = testShop();
+    const c = shop.addCustomer('Pinky');
+    shop.run('ledger-add-udhaar', { customerId: c, amountPaise: 10_000 }, cashier);
+    const before = tableCounts(shop.db);
+    const bad = shop.dispatcher.dispatch('ledger-record-payment', { customerId: c, amountPaise: 1000, parts: [{ mode: 'cash', amountPaise: 700 }, { mode: 'upi', amountPaise: 200 }] }, cashier);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'parts' } });
+    expect(tableCounts(shop.db)).toEqual(before);
+    const last = shop.run('ledger-record-payment', { customerId: c, amountPaise: 1000, parts: [{ mode: 'cash', amountPaise: 700 }, { mode: 'upi', amountPaise: 300 }] }, cashier);
+    expect(last).toMatchObject({ paymentMode: 'upi', amountPaise: 300, balanceAfterPaise: 9000 });
+    expect(shop.db.prepare('SELECT mode, amount_paise FROM payments ORDER BY id').all()).toEqual([{ mode: 'cash', amount_paise: 700 }, { mode: 'upi', amount_paise: 300 }]);
+    expect(shop.db.prepare("SELECT count(*) AS n FROM audit_log WHERE command = 'ledger-record-payment'").get()).toEqual({ n: 1 });
+    expect(shop.run('undo-last', {}, cashier).undone).toBe('ledger-record-payment');
+    expect(balance(c)).toBe(10_000);
+    expect(shop.db.prepare('SELECT sum(amount_paise) AS s FROM payments').get()).toEqual({ s: 0 });
+    expect(brokenInvariants(shop.db)).toEqual([]);
+  });
 });

@@ -108,9 +108,18 @@ describe('a payment split across modes', () => {
     expect(bill.payments).toMatchObject([{ mode: 'card', amountPaise: 5_000 }, { mode: 'cash', amountPaise: bill.totalPaise - 5_000 }]);
   });
 
-  it('records a khata payment by two modes as two entries', async () => {
+  it('records a khata payment by two modes as one command, an entry per mode', async () => {
     const before = dispatch(services.dispatcher.dispatch('customer-search', { q: 'Bablu' }, VOICE_ACTOR))[0]!.balancePaise;
+    const mutations: string[] = [];
+    const off = services.dispatcher.onCommand((e) => {
+      if (e.mutates) mutations.push(e.name);
+    });
     const turn = await say('Bablu ne 20 cash aur 10 online diye');
+    off();
+    expect(mutations).toEqual(['ledger-record-payment']);
+    const bablu = dispatch(services.dispatcher.dispatch('customer-search', { q: 'Bablu' }, VOICE_ACTOR))[0]!.id;
+    const entries = dispatch(services.dispatcher.dispatch('ledger-list', { customerId: bablu, limit: 2 }, VOICE_ACTOR));
+    expect(entries.map((e) => [e.paymentMode, e.amountPaise]).sort()).toEqual([['cash', 2_000], ['upi', 1_000]]);
     expect(turn.tasks[0]).toMatchObject({ intent: 'RECORD_PAYMENT', ok: true });
     expect(turn.reply).toContain('tees rupaye');
     const after = dispatch(services.dispatcher.dispatch('customer-search', { q: 'Bablu' }, VOICE_ACTOR))[0]!.balancePaise;

@@ -105,17 +105,20 @@ function forCustomer(ctx: RunContext, frame: UnderstoodFrame): Step {
       const amountPaise = paiseOf(e.amount);
       if (amountPaise === null) return fail(ctx, intent, 'no amount', say.amountNeeded());
       const mode: PaymentModeName = e.mode === 'upi' || e.mode === 'card' ? e.mode : 'cash';
-      // "700 cash aur 300 online": one payment entry per mode, as the khata shows money by mode.
+      // "700 cash aur 300 online": one payment by two modes (an entry per mode, one transaction).
       const parts = Array.isArray(e.payments) ? (e.payments as PaymentPart[]).flatMap((p) => ('amount' in p && p.mode !== 'credit' ? [{ mode: p.mode, amountPaise: rupeesToPaise(p.amount) }] : [])) : [];
-      const entries = parts.length > 1 ? parts : [{ mode, amountPaise }];
+      const split = parts.length > 1 ? parts : null;
+      const totalPaise = split ? split.reduce((a, p) => a + p.amountPaise, 0) : amountPaise;
       const pay = (c: RunContext) => {
-        const done = [];
-        for (const entry of entries) {
-          const r = run(c, 'ledger-record-payment', { customerId: customer.id, amountPaise: entry.amountPaise, mode: entry.mode, ...(saidDay ? { notes: `Voice: ${saidDay} ko mile` } : {}) });
-          if (!r.ok) return fail(c, intent, r.error.message);
-          done.push(r.value);
-        }
-        return ok(c, intent, done.length === 1 ? done[0] : done, say.payment(customer.name, done.at(-1)!, amountPaise));
+        const r = run(c, 'ledger-record-payment', {
+          customerId: customer.id,
+          amountPaise: totalPaise,
+          mode: split ? split[0]!.mode : mode,
+          ...(split ? { parts: split } : {}),
+          ...(saidDay ? { notes: `Voice: ${saidDay} ko mile` } : {}),
+        });
+        if (!r.ok) return fail(c, intent, r.error.message);
+        return ok(c, intent, r.value, say.payment(customer.name, r.value, totalPaise));
       };
       const settings = run(ctx, 'settings-get', {});
       const limit = settings.ok ? settings.value.confirmPaymentAbovePaise : 0;
