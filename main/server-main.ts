@@ -9,7 +9,7 @@ import { createServices, type Services } from './services';
 import { logger } from './log';
 import { join } from 'node:path';
 import { nightlyBackup } from './jobs/backup';
-import { warmCustomerIndex } from './domains/customers/search';
+import { warmCustomerIndexInSlices } from './domains/customers/search';
 import { cleanupOldRecordings } from './voice/pipeline/recordings';
 import { createScheduler, type ScheduledTask } from './jobs/scheduler';
 
@@ -100,9 +100,10 @@ export async function startServer(opts: StartOptions): Promise<Running> {
     const scheduler = opts.scheduler === false || tasks.length === 0 ? null : createScheduler(tasks);
     await scheduler?.start();
     // Build the customer search index once the server answers, so the first search at the counter
-    // does not pay for it (about a second at 100,000 customers).
+    // does not pay for it (about a second at 100,000 customers), in slices so the screen's own
+    // requests while it loads are not kept waiting.
     setImmediate(() => {
-      if (services.db.open) warmCustomerIndex(services.db);
+      if (services.db.open) warmCustomerIndexInSlices(services.db).catch((e: unknown) => log.warn('could not build the customer search index ahead', e));
     });
     let stopped = false;
     return {

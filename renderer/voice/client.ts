@@ -76,13 +76,32 @@ export class VoiceClient {
 
   constructor(private readonly counter: string) {}
 
+  private waiting: (() => void) | null = null;
+
+  /**
+   * The services load the voice engines on the first connection (the catalog grammar, the VAD), so
+   * the client connects once the billing screen is up and the page is idle: loading speech never
+   * delays the cashier's first bill. Push-to-talk before then connects at once.
+   */
   start(): void {
     this.stopped = false;
-    this.connect();
+    this.waiting = whenScreenIdle(() => {
+      this.waiting = null;
+      if (!this.stopped && !this.ws) this.connect();
+    });
+  }
+
+  private connectNow(): void {
+    if (!this.waiting) return;
+    this.waiting();
+    this.waiting = null;
+    if (!this.stopped && !this.ws) this.connect();
   }
 
   stop(): void {
     this.stopped = true;
+    this.waiting?.();
+    this.waiting = null;
     if (this.retry) clearTimeout(this.retry);
     this.release(false);
     this.ws?.close();
@@ -176,6 +195,7 @@ export class VoiceClient {
   /** Push-to-talk pressed: start an utterance and the microphone. */
   async press(): Promise<void> {
     if (this.pressed) return;
+    this.connectNow();
     if (this.ws?.readyState !== WebSocket.OPEN) {
       status().patch({ problem: status().connection === 'unsupported' ? status().problem : tr('voice.notConnected') });
       return;
@@ -267,6 +287,44 @@ export class VoiceClient {
     audio.onerror = done;
     audio.play().catch(done);
   }
+}
+
+/**
+ * Calls `fn` once the screen has loaded (body[data-ready]) and the page is idle, at most 3 s after it
+ * loaded. Returns a function that cancels the wait.
+ */
+export function whenScreenIdle(fn: () => void): () => void {
+  let done = false;
+  let observer: MutationObserver | null = null;
+  let idle: number | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const cancel = () => {
+    done = true;
+    observer?.disconnect();
+    if (idle !== null && typeof cancelIdleCallback === 'function') cancelIdleCallback(idle);
+    if (timer) clearTimeout(timer);
+  };
+  const fire = () => {
+    if (done) return;
+    cancel();
+    fn();
+  };
+  const afterReady = () => {
+    if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(fire, { timeout: 3000 });
+    else timer = setTimeout(fire, 1000);
+  };
+  if (document.body.getAttribute('data-ready') === '1') afterReady();
+  else {
+    observer = new MutationObserver(() => {
+      if (document.body.getAttribute('data-ready') === '1') {
+        observer?.disconnect();
+        observer = null;
+        afterReady();
+      }
+    });
+    observer.observe(document.body, { attributes: true, attributeFilter: ['data-ready'] });
+  }
+  return cancel;
 }
 
 let client: VoiceClient | null = null;

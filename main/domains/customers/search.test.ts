@@ -4,7 +4,7 @@ import type { CommandInput } from '../../../common/commands';
 import type { CustomerMatch } from '../../../common/types';
 import { fixedClock } from '../../commands/context';
 import { createServices, type Services } from '../../services';
-import { parseCustomerQuery, searchCustomers } from './search';
+import { parseCustomerQuery, searchCustomers, warmCustomerIndexInSlices } from './search';
 
 const cashier: Actor = { role: 'cashier', source: 'keyboard', who: 'test' };
 let services: Services;
@@ -218,5 +218,29 @@ describe('an index first built inside a transaction', () => {
     }
     expect(searchCustomers(services.db, 'Pinky', 10)).toEqual([]);
     expect(searchCustomers(services.db, 'Bunty', 10)).toEqual([]);
+  });
+});
+
+describe('the index built ahead in slices', () => {
+  it('yields between slices, and customers written meanwhile are found afterwards', async () => {
+    shop();
+    const warming = warmCustomerIndexInSlices(services.db, 3);
+    // Between slices the event loop runs: a new customer and a renamed one.
+    await new Promise((r) => setImmediate(r));
+    const added = services.dispatcher.dispatch('customer-create', { name: 'Zubair Ansari', phone: '9000000001' }, cashier);
+    const renamed = services.dispatcher.dispatch('customer-update', { customerId: 1, landmark: 'bus stand' }, cashier);
+    expect(added.ok && renamed.ok).toBe(true);
+    expect(await warming).toBe(true);
+    expect(names('Zubair')).toEqual(['Zubair Ansari']);
+    expect(names('Rahul bus stand wala')[0]).toBe('Rahul Gupta');
+    expect(names('Sunita')).toEqual(['Sunita Sharma']);
+  });
+
+  it('is dropped when a search built the index first', async () => {
+    shop();
+    const warming = warmCustomerIndexInSlices(services.db, 3);
+    expect(names('Deepak')).toEqual(['Deepak Verma']);
+    expect(await warming).toBe(false);
+    expect(names('Farooq')).toEqual(['Mohammed Farooq']);
   });
 });

@@ -68,13 +68,51 @@ const states = new WeakMap<Db, IndexState>();
  */
 export function markCustomerChanged(db: Db, id: number): void {
   states.get(db)?.changed.add(id);
+  warming.get(db)?.add(id);
 }
+
+/** Customers written while an index is being built in slices: read again once it is installed. */
+const warming = new WeakMap<Db, Set<number>>();
 
 const SELECT_INDEXED = 'SELECT id, name, nickname, landmark, notes, phone FROM customers';
 
-/** Builds the index now instead of on the first search (the services can warm it at start). */
+/** Builds the index now instead of on the first search. */
 export function warmCustomerIndex(db: Db): CustomerSearchIndex {
   return freshIndex(db);
+}
+
+/**
+ * Builds the index in slices of `rowsPerSlice` customers, yielding to the event loop between them,
+ * so requests that come in meanwhile (the counter's screen loading at start) are answered at once.
+ * A search before it finishes builds the index itself, and this one is dropped. Resolves true when
+ * this build was installed.
+ */
+export async function warmCustomerIndexInSlices(db: Db, rowsPerSlice = 5000): Promise<boolean> {
+  if (states.has(db) || warming.has(db)) return false;
+  const changed = new Set<number>();
+  warming.set(db, changed);
+  try {
+    const index = new CustomerSearchIndex();
+    let lastId = 0;
+    const slice = prepared<[number, number], IndexedCustomer>(db, `${SELECT_INDEXED} WHERE id > ? ORDER BY id LIMIT ?`);
+    for (;;) {
+      if (!db.open || states.has(db)) return false;
+      const rows = slice.all(lastId, rowsPerSlice);
+      for (const row of rows) index.put(row);
+      if (rows.length < rowsPerSlice) {
+        lastId = rows.at(-1)?.id ?? lastId;
+        break;
+      }
+      lastId = rows.at(-1)!.id;
+      await new Promise((r) => setImmediate(r));
+    }
+    if (states.has(db)) return false;
+    // Rows beyond lastId and the customers written meanwhile are read on the next search.
+    states.set(db, { index, maxId: lastId, changed, provisional: false });
+    return true;
+  } finally {
+    warming.delete(db);
+  }
 }
 
 function build(db: Db): IndexState {

@@ -134,6 +134,8 @@ export async function createVoiceEngines(services: Services, opts: VoiceEngineOp
       closing = true;
       unlisten();
       if (timer) clearTimeout(timer);
+      // A grammar being built (espeak-ng readings, files) finishes first: nothing is left running.
+      await building.catch(() => undefined);
       await grammar?.close();
       const t = tts.engine as (TtsEngine & { close?: () => Promise<void> }) | null;
       await t?.close?.();
