@@ -29,6 +29,20 @@ export interface OpenApiOperation {
 
 export const openApiOperations: OpenApiOperation[] = [];
 
+/** Lists a route in the OpenAPI document, from the same schemas that validate it. */
+export function documentRoute(spec: Omit<OpenApiOperation, 'params' | 'query' | 'body'> & { params?: z.ZodType | undefined; query?: z.ZodType | undefined; body?: z.ZodType | undefined }): void {
+  openApiOperations.push({
+    method: spec.method,
+    url: spec.url,
+    summary: spec.summary,
+    ...(spec.params ? { params: spec.params } : {}),
+    ...(spec.query ? { query: spec.query } : {}),
+    ...(spec.body ? { body: spec.body } : {}),
+    responseKey: spec.responseKey,
+    ...(spec.successStatus ? { successStatus: spec.successStatus } : {}),
+  });
+}
+
 export interface CommandRouteSpec<N extends CommandName, P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
@@ -67,16 +81,7 @@ export function commandRoute<N extends CommandName, P extends z.ZodType = z.ZodT
   deps: ApiDeps,
   spec: CommandRouteSpec<N, P, Q, B>,
 ) {
-  openApiOperations.push({
-    method: spec.method,
-    url: spec.url,
-    summary: spec.summary,
-    ...(spec.params ? { params: spec.params } : {}),
-    ...(spec.query ? { query: spec.query } : {}),
-    ...(spec.body ? { body: spec.body } : {}),
-    responseKey: spec.responseKey,
-    ...(spec.successStatus ? { successStatus: spec.successStatus } : {}),
-  });
+  documentRoute(spec);
   app.route({
     method: spec.method,
     url: spec.url,

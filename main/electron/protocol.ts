@@ -3,48 +3,11 @@
 import { protocol } from 'electron';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
+import { SCREEN_CSP, SCREEN_MIME } from '../../common/screen-policy';
 import { APP_SCHEME, isAppUrl } from './origin';
 
 /** No inline script or style, no eval, nothing from outside our origin, no frames, no forms. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "media-src 'self' blob: mediastream:",
-  "worker-src 'self' blob:",
-  "manifest-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-src 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.mp3': 'audio/mpeg',
-  '.wav': 'audio/wav',
-  '.ogg': 'audio/ogg',
-  '.txt': 'text/plain; charset=utf-8',
-};
+export const CONTENT_SECURITY_POLICY = SCREEN_CSP;
 
 export type Resolved = { ok: true; file: string } | { ok: false; status: 400 | 403 | 404; reason: string };
 
@@ -105,7 +68,7 @@ export function createAppHandler(rendererDir: string): (request: Request) => Pro
     const [realRoot, realFile] = await Promise.all([realpath(root), realpath(file)]);
     if (!realFile.startsWith(realRoot + sep)) return refuse(403, 'path escapes the renderer folder');
     const body = await readFile(realFile);
-    return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers: headers(MIME[extname(realFile).toLowerCase()] ?? 'application/octet-stream') });
+    return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers: headers(SCREEN_MIME[extname(realFile).toLowerCase()] ?? 'application/octet-stream') });
   };
 }
 

@@ -9,7 +9,7 @@ import { BILL_MODES, PAYMENT_MODES } from '../../../common/commands/fields';
 import { AppError, type AppErrorShape } from '../../../common/errors';
 import { zodErrorToAppError } from '../../commands/dispatch';
 import { PositiveRupeesToPaise, RupeesToPaise } from '../money';
-import { type ApiDeps, openApiOperations, sendError } from '../route';
+import { type ApiDeps, documentRoute, sendError } from '../route';
 
 export type Call = <N extends CommandName>(name: N, input: CommandInput<N>) => CommandResult<N>;
 
@@ -67,16 +67,7 @@ export function shopRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType =
   deps: ApiDeps,
   spec: ShopRouteSpec<P, Q, B>,
 ): void {
-  openApiOperations.push({
-    method: spec.method,
-    url: spec.url,
-    summary: spec.summary,
-    ...(spec.params ? { params: spec.params } : {}),
-    ...(spec.query ? { query: spec.query } : {}),
-    ...(spec.body ? { body: spec.body } : {}),
-    responseKey: spec.responseKey,
-    ...(spec.successStatus ? { successStatus: spec.successStatus } : {}),
-  });
+  documentRoute(spec);
   app.route({
     method: spec.method,
     url: spec.url,

@@ -4,38 +4,10 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyReply } from 'fastify';
+import { SCREEN_CSP, SCREEN_MIME } from '../../../common/screen-policy';
 import type { RouteModule } from './index';
 
-export const SCREEN_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "media-src 'self' blob: mediastream:",
-  "worker-src 'self' blob:",
-  "manifest-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-src 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
+export { SCREEN_CSP };
 
 /** Paths that belong to the services, never to the screen: an unknown one stays a 404. */
 export const NOT_SCREEN = /^\/(api|ws|health|metrics)(\/|$)/;
@@ -52,7 +24,7 @@ export function rendererDir(): string {
 function sendFile(reply: FastifyReply, file: string) {
   const ext = extname(file);
   const html = ext === '.html';
-  reply.header('content-type', MIME[ext] ?? 'application/octet-stream');
+  reply.header('content-type', SCREEN_MIME[ext] ?? 'application/octet-stream');
   reply.header('x-content-type-options', 'nosniff');
   // Vite names assets by their content hash; index.html must always be fresh to pick up a new build.
   reply.header('cache-control', html ? 'no-store' : 'public, max-age=31536000, immutable');
