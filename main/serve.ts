@@ -1,4 +1,5 @@
 // `npm run serve -- --data-dir DIR --port N [--demo] [--host H]`: the shop's services in plain Node.
+import { parsePort, SERVICE_OPTIONS } from './cli-args';
 import { parseArgs } from 'node:util';
 import { DatabaseTooNewError } from './db';
 import { defaultDataDir } from './paths';
@@ -8,16 +9,12 @@ export function parseServeArgs(argv: string[]) {
   const { values } = parseArgs({
     args: argv,
     options: {
-      'data-dir': { type: 'string' },
-      port: { type: 'string', default: '4417' },
-      host: { type: 'string', default: '127.0.0.1' },
-      demo: { type: 'boolean', default: false },
+      ...SERVICE_OPTIONS,
       help: { type: 'boolean', default: false },
     },
     strict: true,
   });
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}"`);
+  const port = parsePort(values.port);
   return { dataDir: values['data-dir'] ?? defaultDataDir(), port, host: values.host, demo: values.demo, help: values.help };
 }
 

@@ -3,6 +3,7 @@
 // download it) it starts the shop's services as `npm run serve` does, serves the screen on
 // 127.0.0.1, opens it in a Chromium --app window if one is installed, prints the URL either way and
 // runs until Ctrl+C.
+import { parsePort, SERVICE_OPTIONS } from './cli-args';
 import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -46,18 +47,14 @@ export function parseStartArgs(argv: string[], env: NodeJS.ProcessEnv = process.
   const { values } = parseArgs({
     args: argv,
     options: {
-      'data-dir': { type: 'string' },
-      port: { type: 'string', default: '4417' },
-      host: { type: 'string', default: '127.0.0.1' },
-      demo: { type: 'boolean', default: false },
+      ...SERVICE_OPTIONS,
       browser: { type: 'boolean', default: false },
       'no-open': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
   });
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}"`);
+  const port = parsePort(values.port);
   return {
     dataDir: resolve(values['data-dir'] ?? defaultDataDir(env)),
     port,

@@ -1,5 +1,6 @@
 // The services' end of the message port: every call goes through the same dispatcher as HTTP and
 // voice. Runs in the utilityProcess (plain Node: no Electron imports here).
+import { parsePort, SERVICE_OPTIONS } from '../cli-args';
 import { parseArgs } from 'node:util';
 import type { Dispatcher } from '../commands/dispatch';
 import { defaultDataDir } from '../paths';
@@ -41,16 +42,12 @@ export function parseServicesArgs(argv: string[], env: NodeJS.ProcessEnv = proce
   const { values } = parseArgs({
     args: argv,
     options: {
-      'data-dir': { type: 'string' },
-      port: { type: 'string', default: '4417' },
-      host: { type: 'string', default: '127.0.0.1' },
-      demo: { type: 'boolean', default: false },
+      ...SERVICE_OPTIONS,
     },
     strict: false,
     allowPositionals: true,
   });
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${String(values.port)}"`);
+  const port = parsePort(values.port);
   const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir(env);
   return { dataDir, port, host: String(values.host), hostGiven: argv.some((a) => a === '--host' || a.startsWith('--host=')), demo: values.demo === true };
 }
