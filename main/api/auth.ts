@@ -2,6 +2,9 @@
 // (written to the data folder, 0600, on first start) acts as owner; so does a token handed out for a
 // while after the owner's PIN. LAN devices pair with a short code for a cashier token of their own,
 // kept (hashed) in the data folder so a restart does not unpair them.
+// A browser cannot put a header on a WebSocket or an EventSource, so a device's token also rides in
+// the voice socket's Sec-WebSocket-Protocol list, and the events stream takes a short-lived,
+// single-use ticket bought with the token (a ticket, not the token, because URLs end up in logs).
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,9 +44,23 @@ export interface TokenStore {
   pair(code: string, deviceName: string, now: number): { token: string; device: PairedDevice } | null;
   devices(): PairedDevice[];
   unpair(id: string): boolean;
+  /** A ticket for one events stream, standing for `token` until STREAM_TICKET_MS from now. */
+  issueStreamTicket(token: string, now: number): { ticket: string; expiresAt: string };
+  /** Spends a ticket: its token's info, or null when it is unknown, already used or expired (or its token stopped working). */
+  redeemStreamTicket(ticket: string, now: number): TokenInfo | null;
 }
 
 export const PAIRING_CODE_MS = 3 * 60_000;
+/** How long a stream ticket may wait for its one use. */
+export const STREAM_TICKET_MS = 60_000;
+/**
+ * The voice socket's subprotocol, the one the server answers with, and the prefix of the entry that
+ * carries a device's token beside it (never echoed). The screen has the same two strings in
+ * renderer/bridge/http-bridge.ts, as it may not import from main/.
+ */
+export const WS_PROTOCOL = 'galla.v1';
+export const WS_TOKEN_PREFIX = 'galla-token.';
+export const VOICE_SOCKET_PATH = '/ws';
 /** Wrong codes before the code is thrown away (a million codes, five guesses). */
 export const PAIRING_MAX_TRIES = 5;
 
@@ -70,6 +87,26 @@ export function createTokenStore(dataDir: string | null, clock: () => number = (
     if (devicesFile) writeFileSync(devicesFile, JSON.stringify(devices, null, 2) + '\n', { mode: 0o600 });
   };
   let pairing: { code: string; expires: number; tries: number } | null = null;
+  // Tickets live in memory only: a restart spends them all, and the screen asks again.
+  const tickets = new Map<string, { token: string; expires: number }>();
+  const dropExpiredTickets = (now: number) => {
+    for (const [t, v] of tickets) if (v.expires < now) tickets.delete(t);
+  };
+
+  const roleOf = (token: string, now: number): TokenInfo | null => {
+    if (same(token, ownerToken)) return { role: 'owner', who: 'owner', lan: false, expires: null };
+    const e = extra.get(token);
+    if (e) {
+      if (e.expires !== null && e.expires < now) {
+        extra.delete(token);
+        return null;
+      }
+      return e;
+    }
+    const hash = sha256(token);
+    const device = devices.find((d) => d.tokenHash === hash);
+    return device ? { role: 'cashier', who: device.name, lan: true, expires: null } : null;
+  };
 
   return {
     ownerToken,
@@ -78,20 +115,7 @@ export function createTokenStore(dataDir: string | null, clock: () => number = (
       extra.set(t, { role, who, lan: opts.lan ?? false, expires: ttlMs === null ? null : clock() + ttlMs });
       return t;
     },
-    roleOf(token, now) {
-      if (same(token, ownerToken)) return { role: 'owner', who: 'owner', lan: false, expires: null };
-      const e = extra.get(token);
-      if (e) {
-        if (e.expires !== null && e.expires < now) {
-          extra.delete(token);
-          return null;
-        }
-        return e;
-      }
-      const hash = sha256(token);
-      const device = devices.find((d) => d.tokenHash === hash);
-      return device ? { role: 'cashier', who: device.name, lan: true, expires: null } : null;
-    },
+    roleOf,
     revoke(token) {
       extra.delete(token);
     },
@@ -120,6 +144,18 @@ export function createTokenStore(dataDir: string | null, clock: () => number = (
       saveDevices();
       return true;
     },
+    issueStreamTicket(token, now) {
+      dropExpiredTickets(now);
+      const ticket = randomBytes(24).toString('base64url');
+      tickets.set(ticket, { token, expires: now + STREAM_TICKET_MS });
+      return { ticket, expiresAt: new Date(now + STREAM_TICKET_MS).toISOString() };
+    },
+    redeemStreamTicket(ticket, now) {
+      const t = tickets.get(ticket);
+      tickets.delete(ticket);
+      // The token is looked up again, so unpairing (or a PIN token running out) also ends its tickets.
+      return t && t.expires >= now ? roleOf(t.token, now) : null;
+    },
   };
 }
 
@@ -129,9 +165,26 @@ export function bearerOf(req: FastifyRequest): string | null {
   return typeof h === 'string' && h.startsWith('Bearer ') ? h.slice(7).trim() || null : null;
 }
 
+/**
+ * The device token in a voice socket's upgrade request (`Sec-WebSocket-Protocol: galla.v1,
+ * galla-token.<token>`), if it has one. Only there: on any other request the header means nothing.
+ */
+export function socketTokenOf(req: FastifyRequest): string | null {
+  if (req.method !== 'GET' || req.url.split('?')[0] !== VOICE_SOCKET_PATH || req.headers.upgrade?.toLowerCase() !== 'websocket') return null;
+  const h = req.headers['sec-websocket-protocol'];
+  if (typeof h !== 'string') return null;
+  const entry = h.split(',').map((p) => p.trim()).find((p) => p.startsWith(WS_TOKEN_PREFIX));
+  return entry ? entry.slice(WS_TOKEN_PREFIX.length) || null : null;
+}
+
+/** For ws's handleProtocols: answer with our subprotocol only, so the token is never echoed. */
+export function chooseSocketProtocol(offered: Set<string>): string | false {
+  return offered.has(WS_PROTOCOL) ? WS_PROTOCOL : false;
+}
+
 export function actorResolver(tokens: TokenStore) {
   return (req: FastifyRequest): Actor => {
-    const token = bearerOf(req);
+    const token = bearerOf(req) ?? socketTokenOf(req);
     const source = sourceOf(req);
     if (token) {
       const who = tokens.roleOf(token, Date.now());

@@ -3,7 +3,9 @@
 // unlock goes through the auth API, which hands out the token; the screen never names its own role.
 // On a LAN device the paired device's token (kept in localStorage, so it survives the browser) is
 // sent when there is no owner token; the API's not-paired and LAN-off answers are reported through
-// pairing.onAccess so the screen can ask for the pairing code instead.
+// pairing.onAccess so the screen can ask for the pairing code instead. A browser cannot set a header
+// on a WebSocket or an EventSource, so with a device token the voice socket offers it among its
+// subprotocols and the events stream is opened with a single-use ticket bought with it.
 import type { GallaBridge, GallaEventName, GallaEvents, ScreenSource } from '../../common/bridge';
 import { type CommandInput, type CommandName, type CommandResult, getCommandSpec } from '../../common/commands';
 import type { AuthStatus, OwnerUnlock } from '../../common/commands/auth';
@@ -11,6 +13,13 @@ import type { AppErrorShape, Result } from '../../common/errors';
 
 const TOKEN_KEY = 'galla.ownerToken';
 const DEVICE_KEY = 'galla.deviceToken';
+/** As main/api/auth.ts names them (WS_PROTOCOL, WS_TOKEN_PREFIX): the screen may not import from main/. */
+const WS_PROTOCOL = 'galla.v1';
+const WS_TOKEN_PREFIX = 'galla-token.';
+const EVENTS_URL = '/api/v1/rpc/events';
+const STREAM_TICKET_URL = '/api/v1/auth/stream-ticket';
+/** Before asking for a new ticket after the stream broke or a ticket could not be had. */
+const EVENTS_RETRY_MS = 3_000;
 
 /** ok; or this LAN device must pair first; or the owner has LAN access off. */
 export type LanAccess = 'ok' | 'unpaired' | 'lanOff';
@@ -35,7 +44,11 @@ export interface PairingApi {
   onAccess(listener: (access: LanAccess, message: string) => void): () => void;
 }
 
-export type HttpBridge = GallaBridge & { pairing: PairingApi };
+export type HttpBridge = GallaBridge & {
+  pairing: PairingApi;
+  /** The subprotocols the voice socket offers: the device's token beside galla.v1 on a paired LAN device, else none. */
+  voiceProtocols(): string[];
+};
 
 interface StoredToken {
   token: string;
@@ -82,7 +95,9 @@ export function createHttpBridge(base = ''): HttpBridge {
     for (const l of accessListeners) l(state, message);
   };
   const setDevice = (token: string | null) => {
+    const changed = token !== device;
     device = token;
+    if (changed) openEvents();
     try {
       if (token) localStorage.setItem(DEVICE_KEY, token);
       else localStorage.removeItem(DEVICE_KEY);
@@ -152,22 +167,56 @@ export function createHttpBridge(base = ''): HttpBridge {
     return { ok: true, value: { role: j.role, expiresAt: j.expiresAt, pinSet: j.pinSet, lockedUntil: j.lockedUntil } };
   }
 
-  // Changes made elsewhere (another counter, voice, a job) arrive as server-sent events. Where the
-  // stream is not allowed (a LAN device: EventSource cannot send a token), this screen's own
-  // commands still raise events below.
+  // Changes made elsewhere (another counter, voice, a job) arrive as server-sent events. A paired LAN
+  // device opens the stream with a ticket (valid 60 s, spent on one connection), so when its stream
+  // breaks it asks for a new ticket rather than let EventSource retry with the spent one. While
+  // there is no stream (an unpaired device, the services restarting), this screen's own commands
+  // still raise events below.
   let streaming = false;
-  if (typeof EventSource !== 'undefined') {
-    const es = new EventSource(`${base}/api/v1/rpc/events`);
-    es.addEventListener('open', () => (streaming = true));
-    es.addEventListener('error', () => (streaming = false));
-    es.addEventListener('command', (e) => {
-      try {
-        emit('command', JSON.parse((e as MessageEvent<string>).data) as GallaEvents['command']);
-      } catch {
-        // A malformed event is skipped; the next one refreshes the screen anyway.
-      }
+  let events: EventSource | null = null;
+  let eventsRetry: ReturnType<typeof setTimeout> | null = null;
+  let eventsGeneration = 0;
+  function openEvents(): void {
+    if (typeof EventSource === 'undefined') return;
+    const generation = ++eventsGeneration;
+    if (eventsRetry) clearTimeout(eventsRetry);
+    eventsRetry = null;
+    events?.close();
+    events = null;
+    streaming = false;
+    const retry = () => {
+      if (generation === eventsGeneration) eventsRetry = setTimeout(openEvents, EVENTS_RETRY_MS);
+    };
+    const listen = (query: string, ticketed: boolean) => {
+      if (generation !== eventsGeneration) return;
+      const es = new EventSource(`${base}${EVENTS_URL}${query}`);
+      events = es;
+      es.addEventListener('open', () => (streaming = true));
+      es.addEventListener('error', () => {
+        streaming = false;
+        if (!ticketed || events !== es) return;
+        es.close();
+        events = null;
+        retry();
+      });
+      es.addEventListener('command', (e) => {
+        try {
+          emit('command', JSON.parse((e as MessageEvent<string>).data) as GallaEvents['command']);
+        } catch {
+          // A malformed event is skipped; the next one refreshes the screen anyway.
+        }
+      });
+    };
+    if (!device) return listen('', false);
+    // No command runs here; the source is the screen's, as on every request.
+    void request('POST', STREAM_TICKET_URL, 'keyboard').then((r) => {
+      const ticket = r?.status === 200 ? (r.json as { ticket?: unknown } | null)?.ticket : undefined;
+      if (typeof ticket === 'string') listen(`?ticket=${encodeURIComponent(ticket)}`, true);
+      // Not answering: try again. Not paired any more: request() has told the screen, and pairing opens the stream anew.
+      else if (device) retry();
     });
   }
+  openEvents();
 
   const ownerCall = async <T>(method: string, path: string, source: ScreenSource, pick: (j: unknown) => T): Promise<Result<T>> => {
     const r = await request(method, path, source);
@@ -200,6 +249,7 @@ export function createHttpBridge(base = ''): HttpBridge {
 
   return {
     pairing,
+    voiceProtocols: () => (device ? [WS_PROTOCOL, WS_TOKEN_PREFIX + device] : []),
     async invoke<N extends CommandName>(name: N, input: CommandInput<N>, source: ScreenSource): Promise<Result<CommandResult<N>>> {
       let result: Result<unknown>;
       if (name === 'owner-unlock') result = await unlock(input, source);

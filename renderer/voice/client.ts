@@ -2,6 +2,7 @@
 // capture from the microphone as 16 kHz mono Int16 PCM frames of about 100 ms, typed commands, and
 // the spoken reply. What it hears and understands goes to the store's voice corner; after a reply
 // whose tasks ran, the open bill is fetched again, since the agent changed it on the server.
+import { bridge } from '../bridge';
 import { useApp } from '../store';
 import { Downsampler, Framer, TARGET_RATE, toInt16 } from './pcm';
 import { type EngineStatus, useVoiceStatus } from './state';
@@ -26,6 +27,15 @@ export function voiceUrl(counter: string): string | null {
   if (window.galla && !fromBridge) return null;
   const base = fromBridge ?? `${window.location.protocol === 'https:' ? 'wss:' : 'ws:'}//${window.location.host}/ws`;
   return `${base}${base.includes('?') ? '&' : '?'}counter=${encodeURIComponent(counter)}`;
+}
+
+/**
+ * The subprotocols to offer: on a paired LAN device its token rides beside galla.v1, as a browser
+ * cannot set a header on a WebSocket (renderer/bridge/http-bridge.ts); none elsewhere.
+ */
+export function voiceProtocols(): string[] {
+  const b = bridge() as Partial<{ voiceProtocols(): string[] }>;
+  return typeof b.voiceProtocols === 'function' ? b.voiceProtocols() : [];
 }
 
 /** "Ready: pocketsphinx-grammar, espeak-ng · Missing: whisper, piper (open for what they add)" */
@@ -115,7 +125,7 @@ export class VoiceClient {
       return;
     }
     status().patch({ connection: 'connecting' });
-    const ws = new WebSocket(url);
+    const ws = new WebSocket(url, voiceProtocols());
     ws.binaryType = 'arraybuffer';
     this.ws = ws;
     ws.onopen = () => status().patch({ connection: 'ready', problem: '' });

@@ -1,15 +1,18 @@
 // The owner's PIN and LAN pairing over HTTP, and the guard every request passes first: from this
 // machine anything may call (the cashier by default); from the LAN only when the owner has turned
 // LAN access on, and only with a paired device's token (but for the screen's files and the pairing
-// call itself, which a device needs before it has a token).
+// call itself, which a device needs before it has a token). The voice socket and the events stream,
+// on which a browser cannot set a header, take the token in the socket's subprotocols and a
+// single-use ticket respectively (main/api/auth.ts).
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { OWNER_UNLOCK_MS } from '../../../common/commands/auth';
 import { readSettings } from '../../domains/system/settings';
 import { logger } from '../../log';
-import { bearerOf } from '../auth';
+import { bearerOf, socketTokenOf, STREAM_TICKET_MS, type TokenInfo } from '../auth';
 import { commandRoute, openApiOperations, sendError } from '../route';
 import type { RouteModule } from './index';
+import { EVENTS_URL } from './rpc';
 import { NOT_SCREEN } from './static';
 
 const log = logger('auth');
@@ -36,6 +39,7 @@ function isLocalHost(host: string | undefined): boolean {
 }
 
 const PAIR_URL = '/api/v1/auth/pair';
+const STREAM_TICKET_URL = '/api/v1/auth/stream-ticket';
 
 function parseBody<T extends z.ZodType>(schema: T, body: unknown, reply: FastifyReply): z.output<T> | null {
   const r = schema.safeParse(body ?? {});
@@ -65,15 +69,31 @@ export const authRoutes: RouteModule = (app, deps, { tokens, lanUrls }) => {
     if (req.method === 'POST' && path === PAIR_URL) return;
     // The screen's own files (no shop data in them) load unpaired, so the device can show the pairing screen.
     if ((req.method === 'GET' || req.method === 'HEAD') && !NOT_SCREEN.test(path)) return;
-    const token = bearerOf(req);
-    const info = token ? tokens.roleOf(token, Date.now()) : null;
-    if (!info?.lan) {
-      const error = token
-        ? 'This device’s token is not known or has expired: pair it again (the owner starts pairing on the shop counter).'
-        : 'This device is not paired: on the shop counter the owner starts pairing, then send the 6-digit code to POST /api/v1/auth/pair.';
-      return reply.code(401).send({ error, statusCode: 401, reason: 'not-paired' });
+    const caller = lanCaller(req, path);
+    if (!caller.info?.lan) {
+      const error =
+        caller.presented === 'ticket'
+          ? 'This stream ticket is not known, was used already or has expired: ask for a new one with POST /api/v1/auth/stream-ticket.'
+          : caller.presented
+            ? 'This device’s token is not known or has expired: pair it again (the owner starts pairing on the shop counter).'
+            : 'This device is not paired: on the shop counter the owner starts pairing, then send the 6-digit code to POST /api/v1/auth/pair.';
+      return reply.code(401).send({ error, statusCode: 401, reason: caller.presented === 'ticket' ? 'bad-ticket' : 'not-paired' });
     }
   });
+
+  /**
+   * What a LAN request presents: the bearer token; else, on the only two routes where a browser
+   * cannot send a header, the token among the voice socket's subprotocols or an events ticket
+   * (spent here, used or not).
+   */
+  const lanCaller = (req: FastifyRequest, path: string): { presented: 'token' | 'ticket' | false; info: TokenInfo | null } => {
+    const now = Date.now();
+    const token = bearerOf(req) ?? socketTokenOf(req);
+    if (token) return { presented: 'token', info: tokens.roleOf(token, now) };
+    const ticket = req.method === 'GET' && path === EVENTS_URL ? (req.query as { ticket?: unknown } | undefined)?.ticket : undefined;
+    if (typeof ticket === 'string' && ticket) return { presented: 'ticket', info: tokens.redeemStreamTicket(ticket, now) };
+    return { presented: false, info: null };
+  };
 
   const doc = (method: string, url: string, summary: string, body?: z.ZodType, responseKey?: string) =>
     openApiOperations.push({ method, url, summary, ...(body ? { body } : {}), ...(responseKey ? { responseKey } : {}) });
@@ -120,6 +140,15 @@ export const authRoutes: RouteModule = (app, deps, { tokens, lanUrls }) => {
     const token = bearerOf(req);
     if (token) tokens.revoke(token);
     return { role: 'cashier' };
+  });
+
+  doc('POST', STREAM_TICKET_URL, `A ticket to open the events stream once (GET ${EVENTS_URL}?ticket=), valid ${STREAM_TICKET_MS / 1000} s: for a browser, whose EventSource cannot send the token.`);
+  app.post(STREAM_TICKET_URL, async (req, reply) => {
+    const token = bearerOf(req);
+    if (!token || !tokens.roleOf(token, Date.now())) {
+      return reply.code(401).send({ error: 'Send the device’s token (Authorization: Bearer) to get a stream ticket; on this machine the stream needs none.', statusCode: 401 });
+    }
+    return tokens.issueStreamTicket(token, Date.now());
   });
 
   const requireOwner = (req: FastifyRequest, reply: FastifyReply): boolean => {

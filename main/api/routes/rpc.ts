@@ -13,6 +13,8 @@ import type { RouteModule } from './index';
 const RpcBody = z.object({ input: z.unknown().optional() }).passthrough();
 
 export const RPC_PREFIX = '/api/v1/rpc/';
+/** A LAN device opens it with ?ticket= from POST /api/v1/auth/stream-ticket (EventSource sends no header). */
+export const EVENTS_URL = `${RPC_PREFIX}events`;
 /** A comment line every so often keeps proxies and idle timers from closing the stream. */
 const KEEPALIVE_MS = 25_000;
 
@@ -32,8 +34,8 @@ export const rpcRoutes: RouteModule = (app, deps) => {
     return reply.code(result.ok ? 200 : (ERROR_STATUS[result.error.code] ?? 500)).send(result);
   });
 
-  openApiOperations.push({ method: 'GET', url: `${RPC_PREFIX}events`, summary: 'Server-sent events: every command run ({ name, ok, mutates }), for screens to refetch.' });
-  app.get(`${RPC_PREFIX}events`, (req, reply) => {
+  openApiOperations.push({ method: 'GET', url: EVENTS_URL, summary: 'Server-sent events: every command run ({ name, ok, mutates }), for screens to refetch. From the LAN: ?ticket= from POST /api/v1/auth/stream-ticket.' });
+  app.get(EVENTS_URL, (req, reply) => {
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', connection: 'keep-alive' });

@@ -2,7 +2,9 @@
  * The voice API: WebSocket /ws (the Execora reference's messages), voice sessions and recordings.
  *
  * Connect to ws://127.0.0.1:PORT/ws (optional ?counter=main). JSON text messages both ways, plus
- * binary frames from the client. Every server message is { type, data }.
+ * binary frames from the client. Every server message is { type, data }. A paired LAN device, which
+ * cannot set a header on a WebSocket, offers the subprotocols ['galla.v1', 'galla-token.<its token>'];
+ * the server answers 'galla.v1' and never echoes the token (main/api/auth.ts).
  *
  * Server -> client
  *   voice:start      { sessionId, sttAvailable, ttsAvailable, sttProvider, ttsProvider, engines: EngineStatus[] }
@@ -51,6 +53,7 @@ import { concatPcm, pcmFromFrame } from '../../voice/audio/wav';
 import { createVoiceEngines, type VoiceEngineOptions, type VoiceEngines } from '../../voice/pipeline/engines';
 import { loadUrlSecret, RecordingStore, signRecording, URL_TTL_MS, verifyRecordingSignature } from '../../voice/pipeline/recordings';
 import { type PipelineEvent, VoicePipeline } from '../../voice/pipeline/session';
+import { chooseSocketProtocol } from '../auth';
 import { openApiOperations, sendError } from '../route';
 import type { RouteModule } from './index';
 
@@ -102,7 +105,7 @@ export const voiceRoutesWith =
       if (engines) await (await engines).close();
     });
 
-    app.register(websocket, { options: { maxPayload: 4 << 20 } });
+    app.register(websocket, { options: { maxPayload: 4 << 20, handleProtocols: chooseSocketProtocol } });
     app.register(async (scope: FastifyInstance) => {
       scope.get('/ws', { websocket: true }, (socket: WebSocket, req) => {
         const q = req.query as { counter?: unknown };
