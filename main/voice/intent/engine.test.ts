@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { Services } from '../../services';
 import type { FallbackParser, Frame } from '../types';
 import { CASES, PAPPU_CASES, type Case } from './engine.cases';
-import { IntentEngine } from './engine';
+import { CONFIDENCE_THRESHOLD, IntentEngine } from './engine';
 import type { ShopView } from './shop';
 import { PAPPU_SHOP, TEST_NOW, testShop, VOICE_ACTOR } from './test-shop';
 
@@ -173,5 +173,21 @@ describe('IntentEngine', () => {
     expect(unsure[0]).toMatchObject({ intent: 'CHECK_BALANCE', path: 'llm' });
     const alone = await engine.understand('chai pilao', TEST_NOW);
     expect(alone[0]).toMatchObject({ intent: 'UNKNOWN', path: 'rules' });
+  });
+
+  it('a reminder the fallback understood gets its time from the rules\' IST parser', async () => {
+    const fallback: FallbackParser = {
+      name: 'fake',
+      available: async () => ({ ok: true }),
+      parse: async () => ({ intent: 'CREATE_REMINDER', entities: { customer: 'Bablu', amount: 500 }, confidence: 0.5, path: 'llm' }),
+    };
+    const withFallback = new IntentEngine(shop, { fallback });
+    // Said oddly enough that the rules are unsure; the time words are still "parso shaam 6 baje".
+    const said = 'parso shaam 6 baje woh wala kaam bablu';
+    expect(engine.parse(said, TEST_NOW)[0]!.confidence).toBeLessThan(CONFIDENCE_THRESHOLD);
+    const [frame] = await withFallback.understand(said, TEST_NOW);
+    expect(frame).toMatchObject({ intent: 'CREATE_REMINDER', path: 'llm', entities: { customer: 'Bablu', amount: 500 } });
+    const day = new Date(TEST_NOW.getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
+    expect(frame!.entities.datetime).toBe(`${day}T18:00:00+05:30`);
   });
 });

@@ -5,6 +5,7 @@ import { conceptsOf, hasConcept, type Concept } from '../../../common/hinglish/l
 import type { Token } from '../../../common/hinglish/tokens';
 import { tokenize } from '../../../common/hinglish/tokens';
 import { isWhenWord } from '../../../common/hinglish/datetime';
+import { withTimeSaid } from '../llm/schema';
 import { numberWord } from '../../../common/hinglish/numbers';
 import { isPaymentWord } from '../../../common/hinglish/payment';
 import { repairSpelling } from '../../../common/hinglish/spelling';
@@ -127,7 +128,7 @@ export class IntentEngine {
     try {
       const catalog = { products: this.shop.productMatcher().products.map((p) => p.name), customers: this.shop.customerNames() };
       const llm = await this.fallback.parse(text, catalog);
-      if (llm && llm.intent !== 'UNKNOWN') return [{ ...llm, path: 'llm' }];
+      if (llm && llm.intent !== 'UNKNOWN') return [{ ...withTimeSaid(llm, text, now), path: 'llm' }];
     } catch (e) {
       log.warn('fallback parser failed', e);
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INTENTS } from '../types';
 import { nameSpansIn, numbersIn, phonesIn } from './candidates';
-import { choicesFor, INTENT_GROUPS, jsonSchemaFor, toFrame, zodSchemaFor } from './schema';
+import { choicesFor, INTENT_GROUPS, jsonSchemaFor, toFrame, withTimeSaid, zodSchemaFor } from './schema';
 
 const catalog = { products: ['Amul Taaza Milk 500ml', 'Bread', 'Tata Salt 1kg'], customers: ['Rahul Gupta', 'Sunita Devi'] };
 
@@ -72,5 +72,18 @@ describe('items', () => {
     expect(zod.safeParse({ intent: 'MODIFY_INVOICE_ITEM', items: [] }).success).toBe(false);
     expect(zod.safeParse({ intent: 'MODIFY_INVOICE_ITEM', items: [{ product: 'Amul Taaza Milk 500ml', quantity: '3' }] }).success).toBe(true);
     expect(zod.safeParse({ intent: 'CREATE_INVOICE', customer: 'Rahul Gupta', items: [], mode: null }).success).toBe(true);
+  });
+});
+
+describe('withTimeSaid', () => {
+  const now = new Date('2026-03-10T05:30:00Z');
+  it('reads a reminder\'s time from the words, one hour ahead when none was said, and leaves other intents alone', () => {
+    const reminder = { intent: 'CREATE_REMINDER' as const, entities: { customer: 'Rahul Gupta' }, confidence: 0.5, path: 'llm' as const };
+    expect(withTimeSaid(reminder, 'rahul ko kal 7 baje yaad dilana', now).entities.datetime).toBe('2026-03-11T19:00:00+05:30');
+    expect(withTimeSaid(reminder, 'rahul ko yaad dilana', now).entities.datetime).toBe('2026-03-10T12:00:00+05:30');
+    const cancel = { ...reminder, intent: 'CANCEL_REMINDER' as const };
+    expect(withTimeSaid(cancel, 'rahul ka reminder hatao', now).entities.datetime).toBeUndefined();
+    const balance = { ...reminder, intent: 'CHECK_BALANCE' as const };
+    expect(withTimeSaid(balance, 'kal 7 baje', now)).toBe(balance);
   });
 });

@@ -2,6 +2,7 @@
 // (so the model can only write intents, products and customers that exist, and numbers from a list)
 // and a zod schema that checks the answer again before it becomes a Frame.
 import { z } from 'zod';
+import { parseWhen, toIstIso } from '../../../common/hinglish/datetime';
 import { INTENTS, type Entities, type Frame, type IntentName } from '../types';
 import { COMMON_AMOUNTS, COMMON_PERCENTS, COMMON_QUANTITIES, nameSpansIn, numberEnum, numbersIn, phonesIn } from './candidates';
 
@@ -162,4 +163,16 @@ export function toFrame(answer: Record<string, unknown>): Frame {
   }
   if (intent === 'RECORD_PAYMENT' && !e.mode) e.mode = 'cash';
   return { intent, entities: e, confidence: LLM_CONFIDENCE, path: 'llm' };
+}
+
+/**
+ * The model picks the intent and the names; a reminder's time comes from the same IST parser the
+ * rules use, over the words said ("kal 7 baje" is tomorrow 19:00). A new reminder with no time said
+ * is one hour from now, as the reference says; a cancel without one names no particular reminder.
+ */
+export function withTimeSaid(frame: Frame, text: string, now: Date): Frame {
+  if (frame.intent !== 'CREATE_REMINDER' && frame.intent !== 'CANCEL_REMINDER') return frame;
+  const when = parseWhen(text, now);
+  if (frame.intent === 'CANCEL_REMINDER' && !when.understood) return frame;
+  return { ...frame, entities: { ...frame.entities, datetime: toIstIso(when.at) } };
 }
