@@ -9,8 +9,9 @@ import { reminderCommands } from './reminders';
 import { systemCommands } from './system';
 import { authCommands } from './auth';
 import { draftCommands } from './drafts';
+import { reportCommands } from './reports';
 
-export const commands = composeCommandTables(customerCommands, catalogCommands, salesCommands, ledgerCommands, reminderCommands, systemCommands, authCommands, draftCommands);
+export const commands = composeCommandTables(customerCommands, catalogCommands, salesCommands, ledgerCommands, reminderCommands, systemCommands, authCommands, draftCommands, reportCommands);
 
 export type Commands = typeof commands;
 export type CommandName = keyof Commands & string;

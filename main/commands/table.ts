@@ -10,6 +10,7 @@ import { reminderHandlers, reminderReversers } from '../domains/reminders/handle
 import { systemHandlers } from '../domains/system/handlers';
 import { authHandlers } from '../domains/auth/handlers';
 import { draftHandlers } from '../domains/drafts/handlers';
+import { reportHandlers } from '../domains/reports/handlers';
 
 export interface HandlerDeps {
   reminderQueue: ReminderQueue;
@@ -32,6 +33,7 @@ export function buildHandlers(deps: HandlerDeps): Record<CommandName, Handler<Co
     ...systemHandlers(reversers),
     ...authHandlers,
     ...draftHandlers,
+    ...reportHandlers,
   } satisfies { [N in CommandName]: Handler<N> };
   return table as unknown as Record<CommandName, Handler<CommandName>>;
 }
