@@ -10,6 +10,7 @@ import { salesRoutes } from './sales';
 import { ledgerRoutes } from './ledger';
 import { reminderRoutes } from './reminders';
 import { systemRoutes } from './system';
+import { reportRoutes } from './reports';
 import { authRoutes } from './auth';
 import { voiceRoutes } from './voice';
 import { rpcRoutes } from './rpc';
@@ -24,4 +25,4 @@ export interface RouteExtras {
 
 export type RouteModule = (app: FastifyInstance, deps: ApiDeps, extras: RouteExtras) => void;
 
-export const apiRouteModules: RouteModule[] = [customerRoutes, catalogRoutes, salesRoutes, ledgerRoutes, reminderRoutes, systemRoutes, authRoutes, voiceRoutes, rpcRoutes, staticRoutes];
+export const apiRouteModules: RouteModule[] = [customerRoutes, catalogRoutes, salesRoutes, ledgerRoutes, reminderRoutes, systemRoutes, reportRoutes, authRoutes, voiceRoutes, rpcRoutes, staticRoutes];
