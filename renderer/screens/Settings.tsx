@@ -1,6 +1,6 @@
 // The shop's settings (the owner saves them; the command table refuses a cashier), the owner's PIN,
 // and this counter's weighing-scale label layout. Enter in a section saves that section.
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ShopSettings } from '../../common/types';
 import { Field } from '../dialogs/Modal';
 import { LockIcon } from '../components/Icons';
@@ -21,19 +21,33 @@ const onEnter = (fn: () => void) => (e: KeyboardEvent) => {
 export function Settings() {
   const { t, settings, settingsError, settingsNotice, saveSettings, setOwnerPin, scale, saveScale, role, loadSettings } = useApp();
   const [form, setForm] = useState<ShopForm | null>(null);
+  // Unsaved edits. Opening the screen reloads the settings, and that answer can land after the owner
+  // has already ticked or typed (the services busy, say loading voice): it must not undo the edit,
+  // or Enter saves the old values. Edits are counted so a save only clears the edits it carried.
+  const [edited, setEdited] = useState(false);
+  const edits = useRef(0);
   const [pin, setPin] = useState('');
   const [layout, setLayout] = useState<ScaleLayout>(scale);
   useEffect(() => {
     void loadSettings();
   }, [loadSettings]);
   useEffect(() => {
-    if (settings) setForm({ name: settings.name, address: settings.address, state: settings.state, gstin: settings.gstin ?? '', upiVpa: settings.upiVpa ?? '', billPrefix: settings.billPrefix, lanAccess: settings.lanAccess });
-  }, [settings]);
+    if (settings && !edited) setForm({ name: settings.name, address: settings.address, state: settings.state, gstin: settings.gstin ?? '', upiVpa: settings.upiVpa ?? '', billPrefix: settings.billPrefix, lanAccess: settings.lanAccess });
+  }, [settings, edited]);
   if (!form) return <main className="one-pane" />;
   const err = (f: string) => (settingsError?.field === f ? settingsError.message : null);
-  const set = (patch: Partial<ShopForm>) => setForm({ ...form, ...patch });
-  const save = () =>
-    void saveSettings({ name: form.name, address: form.address, state: form.state, gstin: form.gstin.trim() || null, upiVpa: form.upiVpa.trim() || null, billPrefix: form.billPrefix.trim().toUpperCase(), lanAccess: form.lanAccess }, 'keyboard');
+  const set = (patch: Partial<ShopForm>) => {
+    edits.current++;
+    setEdited(true);
+    setForm({ ...form, ...patch });
+  };
+  const save = () => {
+    const carried = edits.current;
+    void saveSettings({ name: form.name, address: form.address, state: form.state, gstin: form.gstin.trim() || null, upiVpa: form.upiVpa.trim() || null, billPrefix: form.billPrefix.trim().toUpperCase(), lanAccess: form.lanAccess }, 'keyboard').then((ok) => {
+      // Saved and nothing typed since: the form shows the settings as saved (a prefix in capitals, ...).
+      if (ok && edits.current === carried) setEdited(false);
+    });
+  };
   return (
     <main className="one-pane settings">
       <h1>{t('settings.title')}</h1>

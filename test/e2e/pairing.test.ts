@@ -35,9 +35,28 @@ describe.skipIf(!lanIp)('pairing a LAN device', () => {
     await counter.keyboard.type(OWNER_PIN);
     await counter.keyboard.press('Enter');
     await expect.poll(() => counter.getByTestId('role').textContent()).toMatch(/^Owner until/);
+    // Settings reloads the settings on opening; that answer is held until the box is ticked, the order
+    // that once made this test fail (the late reload unticked the box, Enter saved LAN access off and
+    // the devices list never came): an edit must survive a reload that lands after it. The held answer
+    // names the shop differently, so the header shows when it has landed.
+    let releaseReload = () => {};
+    const reloadHeld = new Promise<void>((resolve) => (releaseReload = resolve));
+    let held = false;
+    await counter.route('**/api/v1/rpc/settings-get', async (route) => {
+      if (held) return route.continue();
+      held = true;
+      const answer = await route.fetch();
+      const json = (await answer.json()) as { ok: true; value: { name: string } };
+      await reloadHeld;
+      await route.fulfill({ response: answer, json: { ...json, value: { ...json.value, name: 'Reloaded late' } } });
+    });
     await counter.keyboard.press('Alt+s');
     const lanBox = counter.getByLabel('Allow other devices on the shop’s Wi-Fi (LAN access)');
     await lanBox.check();
+    releaseReload();
+    await counter.locator('header .shop', { hasText: 'Reloaded late' }).waitFor();
+    expect(await lanBox.isChecked()).toBe(true);
+    await counter.unroute('**/api/v1/rpc/settings-get');
     await counter.locator('input[name=shop-name]').focus();
     await counter.keyboard.press('Enter');
     await counter.getByTestId('settings-notice').waitFor();
@@ -50,7 +69,8 @@ describe.skipIf(!lanIp)('pairing a LAN device', () => {
     await counter.keyboard.press('Enter');
     const code = (await counter.getByTestId('pair-code').textContent())?.trim() ?? '';
     expect(code).toMatch(/^\d{6}$/);
-    expect(await counter.getByTestId('lan-urls').textContent()).toContain(lanUrl);
+    // The addresses come from their own request (made when the list opened), not with the code: waited for, not read at once.
+    await counter.getByTestId('lan-urls').filter({ hasText: lanUrl }).waitFor();
     expect(await counter.getByTestId('pair-countdown').textContent()).toMatch(/The code works for [23]:\d\d more/);
     await shot(counter, 'pairing-1-code');
 
