@@ -95,7 +95,7 @@ export const voiceRoutesWith =
           const shop = dispatcherShop(s.dispatcher, { role: 'cashier', source: 'voice', who: 'voice-agent' });
           shared = { shop, engine: new IntentEngine(shop) };
         }
-        return new CounterAgent({ dispatcher: s.dispatcher, clock: s.clock, counter, shop: shared.shop, engine: shared.engine });
+        return new CounterAgent({ dispatcher: s.dispatcher, clock: s.clock, counter, shop: shared.shop, engine: shared.engine, dataDir: s.dataDir });
       });
 
     // Engines start on first use (the POS screen connects at start), so API-only callers, benches

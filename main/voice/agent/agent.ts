@@ -23,6 +23,8 @@ export interface CounterAgentOptions {
   shop?: ShopView;
   engine?: IntentEngine;
   fallback?: FallbackParser | null;
+  /** The services' data dir: GSTR-1 said by voice is saved under its exports/. None: not saved. */
+  dataDir?: string | null;
 }
 
 const YES = new Set(['haan', 'han', 'ha', 'haa', 'yes', 'yeah', 'yep', 'ok', 'okay', 'theek', 'thik', 'sahi', 'bilkul', 'hanji', 'haanji', 'confirm', 'done', 'chalo', 'correct', 'right', 'sure', 'pakka', 'kar', 'karo']);
@@ -39,6 +41,7 @@ export class CounterAgent implements VoiceAgent {
   private readonly shop: ShopView;
   private readonly engine: IntentEngine;
   private readonly bill: OpenBill;
+  private readonly dataDir: string | null;
   private pending: Pending | null = null;
   private extras: BillExtras = { mode: null, payments: null, applyGst: true };
   private seq = 0;
@@ -51,6 +54,7 @@ export class CounterAgent implements VoiceAgent {
     this.shop = opts.shop ?? dispatcherShop(opts.dispatcher, { role: 'cashier', source: 'voice', who: 'voice-agent' });
     this.engine = opts.engine ?? new IntentEngine(this.shop, { fallback: opts.fallback ?? null });
     this.bill = new OpenBill(opts.dispatcher, opts.counter ?? 'main');
+    this.dataDir = opts.dataDir ?? null;
   }
 
   /** What the agent is waiting for, if anything. */
@@ -80,7 +84,7 @@ export class CounterAgent implements VoiceAgent {
   }
 
   private context(actor: Actor, now: Date): RunContext {
-    return { dispatcher: this.dispatcher, shop: this.shop, bill: this.bill, extras: this.extras, actor, now, taskId: `t${++this.seq}` };
+    return { dispatcher: this.dispatcher, shop: this.shop, bill: this.bill, extras: this.extras, actor, now, taskId: `t${++this.seq}`, dataDir: this.dataDir };
   }
 
   private runFrames(text: string, shown: UnderstoodFrame[], queue: UnderstoodFrame[], actor: Actor, now: Date, tasks: TaskOutcome[], replies: string[]): AgentTurn {

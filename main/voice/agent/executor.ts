@@ -9,6 +9,7 @@ import type { UnderstoodFrame } from '../intent/engine';
 import { say } from '../reply/say';
 import { cancelBill, confirmBill, editBill } from './bill-steps';
 import { cancelReminder } from './reminder-steps';
+import { exportGstr1, salesReport } from './report-steps';
 import { askChoice, customerOf, fail, isQuestion, ok, paiseOf, productOf, run, type RunContext, type Step } from './steps';
 
 export type { BillExtras, Question, RunContext, Step } from './steps';
@@ -34,9 +35,10 @@ export function execute(ctx: RunContext, frame: UnderstoodFrame): Step {
     case 'SEND_INVOICE':
       return fail(ctx, intent, 'not available', say.notAvailable('Bill WhatsApp pe bhejna'));
     case 'EXPORT_GSTR1':
-      return fail(ctx, intent, 'not available', say.notAvailable('GSTR-1 export'));
+      return exportGstr1(ctx, frame);
     case 'EXPORT_PNL':
-      return fail(ctx, intent, 'not available', say.notAvailable('Profit-loss report'));
+      // Sales and GST, not profit: Galla records no purchase prices (the reply says so).
+      return salesReport(ctx, frame);
     case 'RECORD_PAYMENT':
     case 'ADD_CREDIT':
     case 'CHECK_BALANCE':

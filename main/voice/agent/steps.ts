@@ -28,6 +28,8 @@ export interface RunContext {
   actor: Actor;
   now: Date;
   taskId: string;
+  /** The shop's folder, where exports (GSTR-1) are saved; null for an in-memory shop. */
+  dataDir: string | null;
 }
 
 export type Question =

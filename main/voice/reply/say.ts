@@ -3,6 +3,7 @@
 // ek sau ek rupaye, udhaar mein likha"). Pure functions over results; the screen shows the same text.
 import { quantityInWords, rupeesInWords } from '../../../common/hinglish/spoken';
 import type { BillModeName } from '../../../common/commands/fields';
+import type { Gstr1Report, SalesReport } from '../../../common/reports';
 import type { CustomerBalance, CustomerDetail, DailySummary, Invoice, LedgerEntry, Product, Reminder } from '../../../common/types';
 import { whenInWords } from './when';
 
@@ -93,6 +94,25 @@ export const say = {
     if (s.invoiceCount === 0 && s.totalPaymentsPaise === 0) return 'Aaj abhi tak koi bikri nahi hui.';
     return `Aaj ${quantityInWords(s.invoiceCount)} bill, bikri ${rupeesInWords(s.totalSalesPaise)}, ${rupeesInWords(s.totalPaymentsPaise)} aaye.`;
   },
+  /** "March ka GSTR-1 tayyar hai: ..." and where the file went, if it was saved. */
+  gstr1(r: Gstr1Report, savedAs: string | null): string {
+    const tax = r.cgstPaise + r.sgstPaise + r.igstPaise;
+    const where = savedAs ? ` File ${savedAs} mein save hai.` : ' File screen se download kijiye.';
+    const fix = r.warnings.length ? ` ${quantityInWords(r.warnings.length)} baat theek karni hai, screen pe dekhiye.` : '';
+    const b2b = r.b2bInvoiceCount ? `${quantityInWords(r.b2bInvoiceCount)} B2B bill` : 'koi B2B bill nahi';
+    return `${monthName(r.month)} ka GSTR-1 tayyar hai: ${b2b}, ${quantityInWords(r.b2cInvoiceCount)} B2C, kul GST ${rupeesInWords(tax)}.${where}${fix}`;
+  },
+  gstinMissing: () => 'Dukaan ka GSTIN set nahi hai. Settings mein GSTIN daaliye, phir GSTR-1 banega.',
+  /** Sales and GST, never profit: Galla has no purchase prices. */
+  salesReport(r: SalesReport): string {
+    const tax = r.cgstPaise + r.sgstPaise + r.igstPaise;
+    const received = r.paymentsByModePaise.cash + r.paymentsByModePaise.upi + r.paymentsByModePaise.card + r.paymentsByModePaise.other;
+    const cancelled = r.cancelledCount ? `, ${quantityInWords(r.cancelledCount)} bill cancel` : '';
+    return (
+      `Bikri aur GST ka hisaab, ${dayName(r.from)} se ${dayName(r.to)}: ${quantityInWords(r.invoiceCount)} bill, bikri ${rupeesInWords(r.netSalesPaise)} bina GST, GST ${rupeesInWords(tax)}${cancelled}, ` +
+      `${rupeesInWords(received)} aaye. Munafa nahi bata sakte: Galla mein kharid ka daam nahi likha jaata.`
+    );
+  },
   undone: (description: string) => `Wapas kar diya: ${description}.`,
   notAvailable: (what: string) => `${what} abhi voice se nahi hota, screen se kijiye.`,
   ownerNeeded: (what: string) => `${what} ke liye owner ki manzoori chahiye. Owner PIN daalein.`,
@@ -108,6 +128,12 @@ export const say = {
   dropped: () => 'Theek hai, rehne diya.',
   failed: (message: string) => `Nahi ho paya: ${message}`,
 };
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** "2026-03" -> "March". */
+const monthName = (month: string): string => MONTHS[Number(month.slice(5, 7)) - 1] ?? month;
+/** "2026-03-01" -> "1 March". */
+const dayName = (date: string): string => `${Number(date.slice(8, 10))} ${monthName(date)}`;
 
 function balanceTail(balancePaise: number): string {
   if (balancePaise > 0) return `Ab baaki ${rupeesInWords(balancePaise)}.`;
