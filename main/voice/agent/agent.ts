@@ -83,14 +83,14 @@ export class CounterAgent implements VoiceAgent {
     this.extras = { mode: null, payments: null, applyGst: true };
   }
 
-  private context(actor: Actor, now: Date): RunContext {
-    return { dispatcher: this.dispatcher, shop: this.shop, bill: this.bill, extras: this.extras, actor, now, taskId: `t${++this.seq}`, dataDir: this.dataDir };
+  private context(actor: Actor, now: Date, text = ''): RunContext {
+    return { dispatcher: this.dispatcher, shop: this.shop, bill: this.bill, extras: this.extras, actor, now, taskId: `t${++this.seq}`, dataDir: this.dataDir, text };
   }
 
   private runFrames(text: string, shown: UnderstoodFrame[], queue: UnderstoodFrame[], actor: Actor, now: Date, tasks: TaskOutcome[], replies: string[]): AgentTurn {
     for (let i = 0; i < queue.length; i++) {
       const frame = queue[i]!;
-      const step = execute(this.context(actor, now), frame);
+      const step = execute(this.context(actor, now, text), frame);
       if (step.task.ok && frame.refs?.customerId && typeof frame.entities.customer === 'string') {
         this.lastCustomer = { id: frame.refs.customerId, name: frame.entities.customer };
       }

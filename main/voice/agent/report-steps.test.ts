@@ -55,6 +55,21 @@ describe('EXPORT_GSTR1 by voice', () => {
     ]);
   });
 
+  it('"pichhle mahine ka": last month\'s file, the one that is filed', async () => {
+    setGstin();
+    const agent = agentWith(dataDir);
+    (services.clock as unknown as { set(d: string): void }).set('2026-02-14T06:00:00.000Z');
+    await twoBills(agent);
+    (services.clock as unknown as { set(d: string): void }).set('2026-03-10T05:30:00.000Z');
+    const turn = await agent.handle('pichhle mahine ka GSTR-1 banao', OWNER_VOICE);
+    expect(turn.tasks[0]).toMatchObject({ intent: 'EXPORT_GSTR1', ok: true, result: { month: '2026-02', b2cInvoiceCount: 2 } });
+    expect(turn.reply).toMatch(/^February ka GSTR-1 tayyar hai: koi B2B bill nahi, do B2C/);
+    expect(existsSync(join(dataDir, 'exports', `GSTR1-${SHOP_GSTIN}-022026.json`))).toBe(true);
+    const pnl = await agent.handle('pichhle mahine ka munafa kitna hua', OWNER_VOICE);
+    expect(pnl.tasks[0]).toMatchObject({ intent: 'EXPORT_PNL', ok: true, result: { from: '2026-02-01', to: '2026-02-28', invoiceCount: 2 } });
+    expect(pnl.reply).toMatch(/^Bikri aur GST ka hisaab, 1 February se 28 February: do bill/);
+  });
+
   it('without a data dir nothing is written and the reply says to download it from the screen', async () => {
     setGstin();
     const turn = await agentWith(null).handle('GST return banao gstr', OWNER_VOICE);

@@ -3,6 +3,8 @@
 // refused by the command table and answered by asking for the owner.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { toIstDate } from '../../../common/hinglish/datetime';
+import { monthSaid } from '../../../common/hinglish/month';
 import type { Gstr1Report } from '../../../common/reports';
 import { logger } from '../../log';
 import type { UnderstoodFrame } from '../intent/engine';
@@ -11,8 +13,20 @@ import { fail, ok, run, type RunContext, type Step } from './steps';
 
 const log = logger('voice-reports');
 
-/** The month said ("march ka GSTR", a date in it), else this month (the command's default). */
-const monthOf = (frame: UnderstoodFrame): string | undefined => (typeof frame.entities.date === 'string' && /^\d{4}-\d{2}/.test(frame.entities.date) ? frame.entities.date.slice(0, 7) : undefined);
+/** The month said ("pichhle mahine", "February ka"), else a date's month, else none (the command's default: this month). */
+function monthOf(ctx: RunContext, frame: UnderstoodFrame): string | undefined {
+  const said = monthSaid(ctx.text, ctx.now);
+  if (said) return said;
+  return typeof frame.entities.date === 'string' && /^\d{4}-\d{2}/.test(frame.entities.date) ? frame.entities.date.slice(0, 7) : undefined;
+}
+
+/** A month's first and last IST days; the last is today for the month in progress. */
+function monthDays(month: string, now: Date): { from: string; to: string } {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const last = `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+  const today = toIstDate(now);
+  return { from: `${month}-01`, to: last < today ? last : today };
+}
 
 /** Writes the JSON to <dataDir>/exports/<fileName>; the path written, or null when there is no data dir or it failed. */
 function saveExport(dataDir: string | null, r: Gstr1Report): string | null {
@@ -31,7 +45,7 @@ function saveExport(dataDir: string | null, r: Gstr1Report): string | null {
 
 export function exportGstr1(ctx: RunContext, frame: UnderstoodFrame): Step {
   const intent = frame.intent;
-  const month = monthOf(frame);
+  const month = monthOf(ctx, frame);
   const r = run(ctx, 'report-gstr1', month ? { month } : {});
   if (!r.ok) {
     if (r.error.code === 'FORBIDDEN') return fail(ctx, intent, 'owner only', say.ownerNeeded('GSTR-1 banane'));
@@ -44,7 +58,8 @@ export function exportGstr1(ctx: RunContext, frame: UnderstoodFrame): Step {
 
 export function salesReport(ctx: RunContext, frame: UnderstoodFrame): Step {
   const intent = frame.intent;
-  const r = run(ctx, 'report-sales', {});
+  const month = monthOf(ctx, frame);
+  const r = run(ctx, 'report-sales', month ? monthDays(month, ctx.now) : {});
   if (!r.ok && r.error.code === 'FORBIDDEN') return fail(ctx, intent, 'owner only', say.ownerNeeded('Bikri aur GST ka hisaab'));
   if (!r.ok) return fail(ctx, intent, r.error.message);
   return ok(ctx, intent, r.value, say.salesReport(r.value));

@@ -30,6 +30,8 @@ export interface RunContext {
   taskId: string;
   /** The shop's folder, where exports (GSTR-1) are saved; null for an in-memory shop. */
   dataDir: string | null;
+  /** What was said, for what a frame's entities do not carry (the month a report is for). */
+  text: string;
 }
 
 export type Question =
