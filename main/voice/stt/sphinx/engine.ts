@@ -196,6 +196,10 @@ export class GrammarSttEngine implements StreamingSttEngine {
     const chunks: Int16Array[] = [];
     let samples = 0;
     let prepared: { samples: number; result: Promise<SphinxResult> } | null = null;
+    let pendingLive: Int16Array[] = [];
+    let wantPartialLive = false;
+    let liveBatch: Promise<string | null> | null = null;
+    let finishing = false;
     // Live calls are queued in order on the grammar worker; the first waits for the grammar.
     let live: Promise<unknown> = (this.building ?? Promise.resolve()).then(() => this.grammarRpc.call({ type: 'live-begin' }));
     const close = () => {
@@ -206,13 +210,29 @@ export class GrammarSttEngine implements StreamingSttEngine {
       if (this.streaming === 0 && this.pendingLoad) void this.reload().catch(() => undefined);
     };
     return {
+      // Audio for the live decoder waits here while a live call is in flight and goes over as one
+      // call: on a busy machine the worker's queue never holds more than one live call, so the
+      // final transcript (on the same worker) is never stuck behind a backlog of them. Once the
+      // utterance is being finished, no more live audio is sent at all.
       feed: (pcm, wantPartial) => {
         if (!open) return Promise.resolve(null);
         chunks.push(pcm);
         samples += pcm.length;
-        const p = live.then(() => this.grammarRpc.call<string | null>({ type: 'live-feed', pcm, partial: wantPartial }));
-        live = p.catch(() => undefined);
-        return p;
+        pendingLive.push(pcm);
+        wantPartialLive ||= wantPartial;
+        if (!liveBatch) {
+          liveBatch = live.then(() => {
+            liveBatch = null;
+            if (!open || finishing || pendingLive.length === 0) return null;
+            const batch = concatPcm(pendingLive.splice(0));
+            const partial = wantPartialLive;
+            wantPartialLive = false;
+            return this.grammarRpc.call<string | null>({ type: 'live-feed', pcm: batch, partial });
+          });
+          live = liveBatch.catch(() => undefined);
+        }
+        const p = liveBatch;
+        return wantPartial ? p : p.then(() => null);
       },
       prepare: () => {
         if (!open || (prepared && prepared.samples === samples)) return;
@@ -221,6 +241,8 @@ export class GrammarSttEngine implements StreamingSttEngine {
         prepared = { samples, result };
       },
       finish: async (opts = {}) => {
+        finishing = true;
+        pendingLive = [];
         try {
           const r = opts.reusePrepared && prepared ? await prepared.result : await this.decodeBoth(concatPcm(chunks));
           return this.check(r);
