@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import type { Actor, Role } from '../../common/actor';
 import { sourceOf } from './route';
+import { WS_PROTOCOL, WS_TOKEN_PREFIX } from '../../common/voice-socket';
 
 export interface TokenInfo {
   role: Role;
@@ -53,13 +54,7 @@ export interface TokenStore {
 export const PAIRING_CODE_MS = 3 * 60_000;
 /** How long a stream ticket may wait for its one use. */
 export const STREAM_TICKET_MS = 60_000;
-/**
- * The voice socket's subprotocol, the one the server answers with, and the prefix of the entry that
- * carries a device's token beside it (never echoed). The screen has the same two strings in
- * renderer/bridge/http-bridge.ts, as it may not import from main/.
- */
-export const WS_PROTOCOL = 'galla.v1';
-export const WS_TOKEN_PREFIX = 'galla-token.';
+export { WS_PROTOCOL, WS_TOKEN_PREFIX };
 export const VOICE_SOCKET_PATH = '/ws';
 /** Wrong codes before the code is thrown away (a million codes, five guesses). */
 export const PAIRING_MAX_TRIES = 5;

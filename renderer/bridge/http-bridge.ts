@@ -10,12 +10,10 @@ import type { GallaBridge, GallaEventName, GallaEvents, ScreenSource } from '../
 import { type CommandInput, type CommandName, type CommandResult, getCommandSpec } from '../../common/commands';
 import type { AuthStatus, OwnerUnlock } from '../../common/commands/auth';
 import type { AppErrorShape, Result } from '../../common/errors';
+import { WS_PROTOCOL, WS_TOKEN_PREFIX } from '../../common/voice-socket';
 
 const TOKEN_KEY = 'galla.ownerToken';
 const DEVICE_KEY = 'galla.deviceToken';
-/** As main/api/auth.ts names them (WS_PROTOCOL, WS_TOKEN_PREFIX): the screen may not import from main/. */
-const WS_PROTOCOL = 'galla.v1';
-const WS_TOKEN_PREFIX = 'galla-token.';
 const EVENTS_URL = '/api/v1/rpc/events';
 const STREAM_TICKET_URL = '/api/v1/auth/stream-ticket';
 /** Before asking for a new ticket after the stream broke or a ticket could not be had. */
