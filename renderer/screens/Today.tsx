@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { formatRupees } from '../../common/money';
 import { Money } from '../components/Money';
 import { useApp } from '../store';
+import { Reports } from './Reports';
 
 function HourChart({ byHour }: { byHour: number[] }) {
   const hours = byHour.map((v, h) => ({ v, h })).filter(({ h }) => h >= 7 && h <= 22);
@@ -41,7 +42,13 @@ export function Today() {
   useEffect(() => {
     void loadToday();
   }, [loadToday]);
-  if (todayError) return <main className="one-pane"><div className="notice error">{todayError}</div></main>;
+  if (todayError)
+    return (
+      <main className="one-pane">
+        <div className="notice error">{todayError}</div>
+        <Reports />
+      </main>
+    );
   if (!s) return <main className="one-pane" />;
   const tiles: [string, number][] = [
     [t('today.cash'), s.cashPaymentsPaise],
@@ -76,6 +83,7 @@ export function Today() {
       </div>
       <h2>{t('today.byHour')}</h2>
       <HourChart byHour={s.salesByHourPaise} />
+      <Reports />
     </main>
   );
 }
