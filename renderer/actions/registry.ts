@@ -121,6 +121,9 @@ export const ACTIONS: Action[] = [
   { id: 'product-cancel', label: 'action.cancel', keys: ['Escape'], scope: 'dialog:productForm', run: () => useApp.setState({ productForm: null, dialog: null }) },
 
   { id: 'today-refresh', label: 'action.refresh', keys: ['Alt+r'], scope: 'today', run: () => s().loadToday() },
+  // The owner's reports on Today (hidden for the cashier; the commands' role check decides).
+  { id: 'report-month', label: 'reports.month', keys: ['Alt+m'], scope: 'today', owner: true, run: () => (s().role === 'owner' ? document.getElementById('report-month')?.focus() : undefined) },
+  { id: 'report-gstr1', label: 'reports.gstr1', keys: ['Alt+g'], scope: 'today', owner: true, run: (src) => (s().role === 'owner' ? s().downloadGstr1(src) : undefined) },
 ];
 
 function recallSelected(source: ScreenSource) {

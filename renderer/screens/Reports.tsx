@@ -1,30 +1,9 @@
 // The owner's monthly reports on the Today screen: GSTR-1 as the GST offline tool's JSON, and sales
 // and GST for the same month. Hidden for the cashier; the commands' role check is what decides.
 import { useEffect, useRef } from 'react';
-import { keyName } from '../actions/keyboard';
 import { Money } from '../components/Money';
 import { istMonth } from '../lib/report-month';
 import { useApp } from '../store';
-
-// Screen-local keys: the shared registry (renderer/actions/registry.ts) is outside this change, so
-// the two keys live here and are shown on screen; they belong in the registry as 'today' actions.
-const REPORT_KEYS = { month: 'Alt+m', gstr1: 'Alt+g' } as const;
-
-function useReportKeys(focusMonth: () => void) {
-  useEffect(() => {
-    const onKeyDown = (e: KeyboardEvent) => {
-      const { screen, dialog, role, downloadGstr1 } = useApp.getState();
-      if (screen !== 'today' || dialog !== null || role !== 'owner' || e.isComposing) return;
-      const key = keyName(e);
-      if (key === REPORT_KEYS.month) focusMonth();
-      else if (key === REPORT_KEYS.gstr1) void downloadGstr1('keyboard');
-      else return;
-      e.preventDefault();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [focusMonth]);
-}
 
 function monthName(month: string, lang: 'en' | 'hi'): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -108,9 +87,6 @@ function Gstr1Result() {
 
 export function Reports() {
   const { t, lang, role, reportMonth, setReportMonth, gstr1Busy, downloadGstr1, loadSales } = useApp();
-  const monthBox = useRef<HTMLInputElement>(null);
-  const focusMonth = useRef(() => monthBox.current?.focus()).current;
-  useReportKeys(focusMonth);
   const isOwner = role === 'owner';
   // Opening Today loads the figures (loadToday); an owner unlocking while on the screen loads them then.
   const wasOwner = useRef(isOwner);
@@ -125,7 +101,7 @@ export function Reports() {
       <div className="report-bar">
         <label>
           {t('reports.month')} <kbd>Alt+M</kbd>
-          <input ref={monthBox} type="month" name="report-month" className="big-input" value={reportMonth} max={istMonth(Date.now())} onChange={(e) => setReportMonth(e.target.value)} />
+          <input id="report-month" type="month" name="report-month" className="big-input" value={reportMonth} max={istMonth(Date.now())} onChange={(e) => setReportMonth(e.target.value)} />
         </label>
         <span className="muted">{t('reports.monthHint')}</span>
         <button type="button" className="action primary" data-action="gstr1" disabled={gstr1Busy} onMouseDown={(e) => e.preventDefault()} onClick={() => void downloadGstr1('touch')}>
