@@ -106,6 +106,8 @@ export interface Invoice {
   status: InvoiceStatus;
   paymentMode: BillModeName;
   payments: InvoicePayment[];
+  /** What this bill put on the khata: the total less the parts paid for a credit bill, 0 for a paid one (and once cancelled). */
+  balanceDuePaise: number;
   /** Sum of line taxable values (after line discounts, before bill discount). */
   subtotalPaise: number;
   /** Bill-level discount, spread over lines before tax. */

@@ -21,7 +21,10 @@ export const InvoiceCreateInput = z.object({
   items: z.array(InvoiceItemInput, { message: 'items is required: at least one product' }).min(1, 'needs at least one item').max(200),
   /** Default: `credit` (khata) when a customer is named, `cash` for walk-in. */
   paymentMode: BillMode.optional(),
-  /** For `split` (and optionally for one mode): what was paid by each mode; must add up to the total. */
+  /**
+   * For `split` (and optionally for one mode): what was paid by each mode; must add up to the total.
+   * For `credit`: the parts paid now, adding up to less than the total; the rest goes on the khata.
+   */
   payments: z.array(z.object({ mode: PaymentMode, amountPaise: PositivePaise })).max(4).optional(),
   /** Bill-level discount in paise, spread over the lines before tax. */
   discountPaise: PaiseAmount.default(0),
@@ -48,7 +51,7 @@ export const salesCommands = {
     mutates: true,
     role: 'owner',
     undo: 'none',
-    description: 'Cancel a bill: reversing ledger entry, stock restored, status CANCELLED. Owner only.',
+    description: 'Cancel a bill: reversing ledger entries, refunds of what was paid, stock restored, status CANCELLED. Owner only.',
   }),
   'invoice-get': command<Invoice>()({
     input: z.object({ invoiceId: Id }),

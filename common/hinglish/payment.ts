@@ -77,14 +77,17 @@ interface SpanLike {
  */
 export function findSplitPayment(tokens: readonly Token[], modes: readonly ModeMention[], numbers: readonly SpanLike[]): SplitPayment | null {
   const paying = modes.filter((m) => m.mode !== 'credit');
-  if (paying.length < 2 || new Set(paying.map((m) => m.mode)).size < 2) return null;
-  const parts: PaymentPart[] = [];
-  const numbersUsed: number[] = [];
   const before = (m: ModeMention) => {
     let j = m.start;
     while (j > 0 && BETWEEN.has(tokens[j - 1]!.norm)) j--;
     return j;
   };
+  // "200 cash baaki udhaar", "200 diye baaki khate mein": what was paid, the rest on the khata.
+  const onKhata = modes.find((m) => m.mode === 'credit' && before(m) > 0 && REST.has(tokens[before(m) - 1]!.norm));
+  if (onKhata) return paidWithRestOnKhata(tokens, paying, numbers, onKhata, before);
+  if (paying.length < 2 || new Set(paying.map((m) => m.mode)).size < 2) return null;
+  const parts: PaymentPart[] = [];
+  const numbersUsed: number[] = [];
   const after = (m: ModeMention) => {
     let k = m.end;
     while (k < tokens.length && AFTER_MODE.has(tokens[k]!.norm)) k++;
@@ -103,4 +106,43 @@ export function findSplitPayment(tokens: readonly Token[], modes: readonly ModeM
     } else if (j > 0 && REST.has(tokens[j - 1]!.norm)) parts.push({ mode: m.mode, rest: true });
   }
   return parts.length >= 2 ? { parts, numbersUsed } : null;
+}
+
+/** Words after an amount that say it was paid: "200 diye", "200 de diye", "200 mile". */
+const PAID = new Set(['diye', 'diya', 'dia', 'diyi', 'mile', 'mila', 'jama']);
+
+/**
+ * A part paid and the rest on the khata: each paying mode with its amount before it ("200 cash",
+ * "100 UPI se"), or, with no mode said, an amount that was given ("200 diye") as cash. Then the
+ * credit part as the rest. Null when nothing paid has an amount.
+ */
+function paidWithRestOnKhata(
+  tokens: readonly Token[],
+  paying: readonly ModeMention[],
+  numbers: readonly SpanLike[],
+  onKhata: ModeMention,
+  before: (m: ModeMention) => number,
+): SplitPayment | null {
+  const parts: PaymentPart[] = [];
+  const numbersUsed: number[] = [];
+  for (const m of paying) {
+    if (m.start > onKhata.start) continue;
+    const n = numbers.findIndex((s) => s.end === before(m));
+    if (n < 0 || numbersUsed.includes(n) || numbers[n]!.value < 1) continue;
+    numbersUsed.push(n);
+    parts.push({ mode: m.mode, amount: numbers[n]!.value });
+  }
+  if (parts.length === 0) {
+    const given = numbers.findIndex((s) => {
+      if (s.end > onKhata.start || s.value < 1) return false;
+      let k = s.end;
+      while (k < tokens.length && (BETWEEN.has(tokens[k]!.norm) || tokens[k]!.norm === 'de')) k++;
+      return PAID.has(tokens[k]?.norm ?? '');
+    });
+    if (given < 0) return null;
+    numbersUsed.push(given);
+    parts.push({ mode: 'cash', amount: numbers[given]!.value });
+  }
+  parts.push({ mode: 'credit', rest: true });
+  return { parts, numbersUsed };
 }

@@ -66,6 +66,7 @@ export const presentInvoice = (i: Invoice) => ({
   status: i.status,
   paymentMode: i.paymentMode,
   payments: i.payments.map((p) => ({ mode: p.mode, amount: money(p.amountPaise) })),
+  balanceDue: money(i.balanceDuePaise),
   subtotal: money(i.subtotalPaise),
   discount: money(i.discountPaise),
   cgst: money(i.cgstPaise),

@@ -1,15 +1,16 @@
 // Random sequences of the shop's operations keep the books straight: balance = sum of the ledger,
 // stock = sum of movements and never negative, each bill's total = its lines' taxable + tax, every
-// bill's effects present (and reversed when cancelled), numbers gapless per financial year, and a
-// refused command changes nothing at all.
+// bill's effects present (a khata bill's part payments too) and reversed when cancelled, numbers
+// gapless per financial year, and a refused command changes nothing at all.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../common/actor';
 import type { CommandName } from '../../common/commands';
+import type { Invoice } from '../../common/types';
 import { brokenInvariants, cashier, owner, tableCounts, testShop, type TestShop } from '../../main/domains/sales/testing';
 
 type Op =
-  | { kind: 'sale'; customer: number | null; items: { product: number; qty: number; discount: number }[]; mode: 'auto' | 'credit' | 'cash' | 'upi' | 'split'; split: number; discount: number; applyGst: boolean; allowOver: boolean; asOwner: boolean }
+  | { kind: 'sale'; customer: number | null; items: { product: number; qty: number; discount: number }[]; mode: 'auto' | 'credit' | 'credit-part' | 'cash' | 'upi' | 'split'; split: number; discount: number; applyGst: boolean; allowOver: boolean; asOwner: boolean }
   | { kind: 'cancel'; pick: number; asOwner: boolean }
   | { kind: 'payment'; customer: number; amount: number; mode: 'cash' | 'upi' | 'card' | 'other' }
   | { kind: 'udhaar'; customer: number; amount: number; allowOver: boolean; asOwner: boolean }
@@ -30,7 +31,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
       kind: fc.constant('sale' as const),
       customer: fc.option(fc.integer({ min: 0, max: CUSTOMERS - 1 }), { freq: 3 }),
       items: fc.array(fc.record({ product: fc.oneof({ weight: 15, arbitrary: fc.integer({ min: 0, max: PRODUCTS - 1 }) }, { weight: 1, arbitrary: fc.constant(PRODUCTS) }), qty, discount: fc.constantFrom(0, 0, 100, 5000) }), { minLength: 1, maxLength: 4 }),
-      mode: fc.constantFrom('auto' as const, 'credit' as const, 'cash' as const, 'upi' as const, 'split' as const),
+      mode: fc.constantFrom('auto' as const, 'credit' as const, 'credit-part' as const, 'cash' as const, 'upi' as const, 'split' as const),
       split: fc.integer({ min: 1, max: 100_000 }),
       discount: fc.constantFrom(0, 0, 0, 150, 10_000),
       applyGst: fc.boolean(),
@@ -77,7 +78,17 @@ function apply(s: TestShop, customers: number[], products: number[], o: Op): { n
     case 'sale': {
       const items = o.items.map((i) => (i.product < PRODUCTS ? { productId: products[i.product]!, quantity: i.qty, discountPaise: i.discount } : { productName: 'Butter', quantity: i.qty }));
       const base = { items, discountPaise: o.discount, applyGst: o.applyGst, allowOverCreditLimit: o.allowOver, ...(o.customer !== null ? { customerId: customerId(o.customer) } : {}) };
-      const mode = o.mode === 'auto' ? {} : o.mode === 'split' ? { paymentMode: 'split', payments: [{ mode: 'cash', amountPaise: o.split }, { mode: 'upi', amountPaise: 1 }] } : { paymentMode: o.mode };
+      // 'credit-part': a khata bill paid in part (refused when the parts reach the total, or for a walk-in).
+      const part = 1 + (o.split % 20_000);
+      const partPaid = o.split % 3 === 0 ? [{ mode: 'cash', amountPaise: part }, { mode: 'upi', amountPaise: 100 }] : [{ mode: 'upi', amountPaise: part }];
+      const mode =
+        o.mode === 'auto'
+          ? {}
+          : o.mode === 'split'
+            ? { paymentMode: 'split', payments: [{ mode: 'cash', amountPaise: o.split }, { mode: 'upi', amountPaise: 1 }] }
+            : o.mode === 'credit-part'
+              ? { paymentMode: 'credit', payments: partPaid }
+              : { paymentMode: o.mode };
       return { name: 'invoice-create', input: { ...base, ...mode }, actor: who(o.asOwner) };
     }
     case 'cancel': {
@@ -113,7 +124,8 @@ describe('the books under random operations', () => {
           if (!call) continue;
           const before = tableCounts(s.db);
           const r = s.dispatcher.dispatch(call.name, call.input, call.actor);
-          const tag = `${call.name} ${r.ok ? 'ok' : r.error.code}`;
+          const partPaid = call.name === 'invoice-create' && r.ok && (r.value as Invoice).paymentMode === 'credit' && (r.value as Invoice).payments.length > 0;
+          const tag = `${call.name}${partPaid ? ' part-paid' : ''} ${r.ok ? 'ok' : r.error.code}`;
           seen.set(tag, (seen.get(tag) ?? 0) + 1);
           if (!r.ok) {
             expect(r.error.code, `${call.name}: ${r.error.message}`).not.toBe('INTERNAL');
@@ -126,7 +138,7 @@ describe('the books under random operations', () => {
     );
     if (process.env.SHOW_OUTCOMES) console.log([...seen].sort());
     // The generator must reach the interesting outcomes, or the property proves little.
-    for (const tag of ['invoice-create ok', 'invoice-create INSUFFICIENT_STOCK', 'invoice-create CREDIT_LIMIT', 'invoice-create PRODUCT_NOT_FOUND', 'invoice-cancel ok', 'invoice-cancel CONFLICT', 'undo-last ok', 'ledger-add-udhaar ok', 'ledger-record-payment ok']) {
+    for (const tag of ['invoice-create ok', 'invoice-create INSUFFICIENT_STOCK', 'invoice-create CREDIT_LIMIT', 'invoice-create part-paid ok', 'invoice-create PRODUCT_NOT_FOUND', 'invoice-cancel ok', 'invoice-cancel CONFLICT', 'undo-last ok', 'ledger-add-udhaar ok', 'ledger-record-payment ok']) {
       expect(seen.get(tag) ?? 0, tag).toBeGreaterThan(0);
     }
   });

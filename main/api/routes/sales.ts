@@ -21,6 +21,7 @@ const InvoiceBody = z.object({
   customerId: Id.optional().nullable(),
   items: z.array(ItemBody, { message: 'items is required: at least one product' }).min(1, 'needs at least one item').max(200),
   paymentMode: BillModeField.optional(),
+  /** With `split` or one mode: what each mode paid, adding up to the total. With `credit`: paid now, less than the total; the rest on the khata. */
   payments: z.array(z.object({ mode: PaymentModeField, amount: rupeesField({ positive: true, example: '200' }) })).max(4).optional(),
   discount: rupeesField({ positive: false, example: '10' }).optional(),
   applyGst: z.boolean().optional(),

@@ -1,5 +1,6 @@
 // invoice-cancel: one transaction. The bill stays, marked CANCELLED with its number (no gaps); its
-// effects are reversed by new rows: a CREDIT on the khata or refunds, and stock coming back.
+// effects are reversed by new rows: a CREDIT on the khata, refunds (and for a khata bill paid in part,
+// a DEBIT reversing each part's CREDIT), and stock coming back.
 import { AppError } from '../../../common/errors';
 import type { PaymentModeName } from '../../../common/commands/fields';
 import type { Invoice } from '../../../common/types';
@@ -15,6 +16,11 @@ export function cancelInvoice(db: Db, invoiceId: number, reason: string | null, 
   if (inv.status === 'CANCELLED') throw new AppError('CONFLICT', `Invoice ${inv.number} is already cancelled`, 'invoiceId');
   const why = reason ? `: ${reason}` : '';
 
+  const paid = prepared<[number], { id: number; customer_id: number | null; mode: PaymentModeName; amount_paise: number }>(
+    db,
+    'SELECT id, customer_id, mode, amount_paise FROM payments WHERE invoice_id = ? AND amount_paise > 0 ORDER BY id',
+  ).all(invoiceId);
+  const refund = prepared(db, 'INSERT INTO payments (customer_id, invoice_id, mode, amount_paise, notes, created_at) VALUES (?, ?, ?, ?, ?, ?)');
   if (inv.payment_mode === 'credit') {
     // Through the customer's entries (indexed), newest first: the bill's entry is near the top.
     const sale = prepared<[number, number], { id: number; customer_id: number; amount_paise: number }>(
@@ -33,12 +39,30 @@ export function cancelInvoice(db: Db, invoiceId: number, reason: string | null, 
         at,
       });
     }
+    // A khata bill paid in part: each part is refunded and its khata CREDIT reversed, so the
+    // balance, the ledger and the payments end as if the bill had never been made.
+    for (const p of paid) {
+      const refundId = Number(refund.run(p.customer_id, invoiceId, p.mode, -p.amount_paise, `Refund: bill ${inv.number} cancelled${why}`, at).lastInsertRowid);
+      const credit = prepared<[number, number], { id: number; amount_paise: number }>(
+        db,
+        `SELECT id, amount_paise FROM ledger_entries WHERE customer_id = ? AND payment_id = ? AND reason = 'PAYMENT' ORDER BY id DESC LIMIT 1`,
+      ).get(inv.customer_id!, p.id);
+      if (!credit) continue;
+      postLedger(db, {
+        customerId: inv.customer_id!,
+        type: 'DEBIT',
+        amountPaise: credit.amount_paise,
+        // REVERSAL of a PAYMENT is how the sales report takes back money collected.
+        reason: 'REVERSAL',
+        description: `Bill ${inv.number} cancelled: part paid (${p.mode}) refunded${why}`,
+        paymentMode: p.mode,
+        invoiceId,
+        paymentId: refundId,
+        reversesEntryId: credit.id,
+        at,
+      });
+    }
   } else {
-    const paid = prepared<[number], { customer_id: number | null; mode: PaymentModeName; amount_paise: number }>(
-      db,
-      'SELECT customer_id, mode, amount_paise FROM payments WHERE invoice_id = ? AND amount_paise > 0 ORDER BY id',
-    ).all(invoiceId);
-    const refund = prepared(db, 'INSERT INTO payments (customer_id, invoice_id, mode, amount_paise, notes, created_at) VALUES (?, ?, ?, ?, ?, ?)');
     for (const p of paid) refund.run(p.customer_id, invoiceId, p.mode, -p.amount_paise, `Refund: bill ${inv.number} cancelled${why}`, at);
   }
 

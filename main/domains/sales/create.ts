@@ -69,10 +69,16 @@ function settle(input: Input, customer: KhataCustomer | null, totalPaise: number
     if (!customer) {
       throw new AppError('VALIDATION', 'paymentMode credit (udhaar) needs a customer: pick the customer, or take cash, upi, card or split for a walk-in bill', 'paymentMode');
     }
-    if (given.length > 0) {
-      throw new AppError('VALIDATION', 'payments cannot go with paymentMode credit: put the whole bill on udhaar and record the part payment separately, or use split', 'payments');
+    // A khata bill paid in part ("500 ka saaman, 200 diye, baaki udhaar"): the parts are money taken now.
+    const paid = given.reduce((s, p) => s + p.amountPaise, 0);
+    if (given.length > 0 && paid >= totalPaise) {
+      throw new AppError(
+        'VALIDATION',
+        `payments add up to ${formatRupees(paid)} and the bill is ${formatRupees(totalPaise)}: paid in full: use the mode, or split, not paymentMode credit`,
+        'payments',
+      );
     }
-    return { mode, payments: [] };
+    return { mode, payments: given.map((p) => ({ mode: p.mode as PaymentModeName, amountPaise: p.amountPaise })) };
   }
   if (given.length === 0) {
     if (mode === 'split') throw new AppError('VALIDATION', 'payments is required for a split bill: say how much was paid by each mode', 'payments');
@@ -125,7 +131,9 @@ export function createInvoice(ctx: CommandContext, input: Input): Invoice {
   }
 
   const settlement = settle(input, customer, bill.totalPaise);
-  const override = settlement.mode === 'credit' && customer ? checkCreditLimit(ctx, customer, bill.totalPaise, input.allowOverCreditLimit, 'bill') : false;
+  const paidNowPaise = settlement.payments.reduce((sum, p) => sum + p.amountPaise, 0);
+  // Only the unpaid part of a khata bill adds to what the customer owes.
+  const override = settlement.mode === 'credit' && customer ? checkCreditLimit(ctx, customer, bill.totalPaise - paidNowPaise, input.allowOverCreditLimit, 'bill') : false;
 
   const fy = financialYear(new Date(at));
   const { number, seq } = nextInvoiceNumber(db, settings.billPrefix, fy);
@@ -201,12 +209,27 @@ export function createInvoice(ctx: CommandContext, input: Input): Invoice {
     return line;
   });
 
+  const insertPayment = prepared(db, 'INSERT INTO payments (customer_id, invoice_id, mode, amount_paise, notes, created_at) VALUES (?, ?, ?, ?, ?, ?)');
   if (settlement.mode === 'credit') {
     if (bill.totalPaise > 0) {
       postLedger(db, { customerId: customer!.id, type: 'DEBIT', amountPaise: bill.totalPaise, reason: 'SALE', description: `Bill ${number}`, invoiceId, at });
     }
+    // Each part paid now: the money taken, and a khata CREDIT for it, so the balance rises by the unpaid part only.
+    for (const p of settlement.payments) {
+      const paymentId = Number(insertPayment.run(customer!.id, invoiceId, p.mode, p.amountPaise, `Bill ${number} (part paid)`, at).lastInsertRowid);
+      postLedger(db, {
+        customerId: customer!.id,
+        type: 'CREDIT',
+        amountPaise: p.amountPaise,
+        reason: 'PAYMENT',
+        description: `Paid on bill ${number} (${p.mode})`,
+        paymentMode: p.mode,
+        invoiceId,
+        paymentId,
+        at,
+      });
+    }
   } else {
-    const insertPayment = prepared(db, 'INSERT INTO payments (customer_id, invoice_id, mode, amount_paise, notes, created_at) VALUES (?, ?, ?, ?, ?, ?)');
     for (const p of settlement.payments) insertPayment.run(customer?.id ?? null, invoiceId, p.mode, p.amountPaise, `Bill ${number}`, at);
   }
   ctx.setUndo({ invoiceId } satisfies InvoiceCreateUndo);
@@ -219,6 +242,7 @@ export function createInvoice(ctx: CommandContext, input: Input): Invoice {
     status: 'ISSUED',
     paymentMode: settlement.mode,
     payments: settlement.payments,
+    balanceDuePaise: settlement.mode === 'credit' ? bill.totalPaise - paidNowPaise : 0,
     subtotalPaise: bill.subtotalPaise,
     discountPaise: bill.discountPaise,
     cgstPaise: bill.cgstPaise,

@@ -61,6 +61,7 @@ const SELECT_LINES = `SELECT invoice_id, line_no, product_id, product_name, hsn,
   gst_rate_bp, cgst_paise, sgst_paise, igst_paise, total_paise FROM invoice_lines`;
 
 // Refunds (negative rows written by a cancel) are not what the bill was paid with; the status says it was cancelled.
+// A credit bill's rows are the parts paid with it (the rest went on the khata).
 const SELECT_PAYMENTS = `SELECT invoice_id, mode, amount_paise FROM payments`;
 
 export const toInvoiceLine = (l: DbInvoiceLine): InvoiceLine => ({
@@ -89,6 +90,8 @@ export function toInvoice(r: DbInvoice, lines: InvoiceLine[], payments: InvoiceP
     status: r.status,
     paymentMode: r.payment_mode,
     payments,
+    // What the bill left on the khata: for a credit bill the total less the parts paid with it.
+    balanceDuePaise: r.payment_mode === 'credit' && r.status === 'ISSUED' ? r.total_paise - payments.reduce((sum, p) => sum + p.amountPaise, 0) : 0,
     subtotalPaise: r.subtotal_paise,
     discountPaise: r.discount_paise,
     cgstPaise: r.cgst_paise,

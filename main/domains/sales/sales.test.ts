@@ -200,6 +200,114 @@ describe('invoice-cancel', () => {
   });
 });
 
+describe('a khata bill paid in part', () => {
+  const balanceOf = (id: number) => (shop.db.prepare('SELECT balance_paise FROM customers WHERE id = ?').get(id) as { balance_paise: number }).balance_paise;
+  const ledgerSum = (id: number) => (shop.db.prepare('SELECT coalesce(sum(delta_paise), 0) AS s FROM ledger_entries WHERE customer_id = ?').get(id) as { s: number }).s;
+  const paymentsSum = (invoiceId: number) => (shop.db.prepare('SELECT coalesce(sum(amount_paise), 0) AS s FROM payments WHERE invoice_id = ?').get(invoiceId) as { s: number }).s;
+  // Soap 4000 + 18% GST = 4720 each; three are 14160.
+  const partPaid = (rahul: number, soap: number, actor = cashier) =>
+    shop.run('invoice-create', { customerId: rahul, items: [{ productId: soap, quantity: 3 }], paymentMode: 'credit', payments: [{ mode: 'cash', amountPaise: 5000 }, { mode: 'upi', amountPaise: 2000 }] }, actor);
+
+  it('puts only the unpaid part on the khata: a DEBIT for the bill, a payment and a CREDIT per part, in one bill', () => {
+    const { rahul, soap } = setup();
+    const inv = partPaid(rahul, soap);
+    expect(inv).toMatchObject({ paymentMode: 'credit', totalPaise: 14_160, balanceDuePaise: 7160, payments: [{ mode: 'cash', amountPaise: 5000 }, { mode: 'upi', amountPaise: 2000 }] });
+    expect(balanceOf(rahul)).toBe(7160);
+    expect(ledgerSum(rahul)).toBe(7160);
+    const entries = shop.run('ledger-list', { customerId: rahul });
+    expect(entries.map((e) => [e.type, e.amountPaise, e.paymentMode, e.invoiceId, e.balanceAfterPaise])).toEqual([
+      ['CREDIT', 2000, 'upi', inv.id, 7160],
+      ['CREDIT', 5000, 'cash', inv.id, 9160],
+      ['DEBIT', 14_160, null, inv.id, 14_160],
+    ]);
+    const reasons = shop.db.prepare('SELECT reason, payment_id IS NOT NULL AS linked FROM ledger_entries WHERE invoice_id = ? ORDER BY id').all(inv.id);
+    expect(reasons).toEqual([
+      { reason: 'SALE', linked: 0 },
+      { reason: 'PAYMENT', linked: 1 },
+      { reason: 'PAYMENT', linked: 1 },
+    ]);
+    expect(shop.db.prepare('SELECT customer_id, mode, amount_paise FROM payments WHERE invoice_id = ? ORDER BY id').all(inv.id)).toEqual([
+      { customer_id: rahul, mode: 'cash', amount_paise: 5000 },
+      { customer_id: rahul, mode: 'upi', amount_paise: 2000 },
+    ]);
+    // The read model says the same: paid 70, on khata 71.60.
+    expect(shop.run('invoice-get', { invoiceId: inv.id })).toEqual(inv);
+    expect(shop.run('invoice-list', { limit: 5 })[0]).toEqual(inv);
+    // A plain khata bill and a paid bill leave nothing / everything due.
+    expect(shop.run('invoice-create', { customerId: rahul, items: [{ productId: soap, quantity: 1 }] }).balanceDuePaise).toBe(4720);
+    expect(shop.run('invoice-create', { customerId: rahul, items: [{ productId: soap, quantity: 1 }], paymentMode: 'cash' }).balanceDuePaise).toBe(0);
+    expect(brokenInvariants(shop.db)).toEqual([]);
+  });
+
+  it('checks the credit limit against the unpaid part only', () => {
+    const { rahul } = setup();
+    const ghee = shop.addProduct('Ghee', 60_000, 10);
+    shop.run('ledger-add-udhaar', { customerId: rahul, amountPaise: 150_000 });
+    const before = tableCounts(shop.db);
+    // 1500 owed + 600 bill is over the 2000 limit; with 200 paid, 1500 + 400 is not.
+    const tooLittle = create({ customerId: rahul, items: [{ productId: ghee, quantity: 1 }], paymentMode: 'credit', payments: [{ mode: 'cash', amountPaise: 5000 }] });
+    expect(tooLittle).toMatchObject({ ok: false, error: { code: 'CREDIT_LIMIT', message: expect.stringContaining('this bill ₹550.00 = ₹2,050.00') } });
+    expect(tableCounts(shop.db)).toEqual(before);
+    const r = create({ customerId: rahul, items: [{ productId: ghee, quantity: 1 }], paymentMode: 'credit', payments: [{ mode: 'cash', amountPaise: 20_000 }] });
+    expect(r.ok && r.value).toMatchObject({ creditOverride: false, balanceDuePaise: 40_000 });
+    expect(balanceOf(rahul)).toBe(190_000);
+    expect(brokenInvariants(shop.db)).toEqual([]);
+  });
+
+  it('refuses parts that pay the whole bill (or more), naming payments, and a walk-in credit bill; nothing changes', () => {
+    const { rahul, soap } = setup();
+    const before = tableCounts(shop.db);
+    for (const payments of [[{ mode: 'cash', amountPaise: 4720 }], [{ mode: 'cash', amountPaise: 4000 }, { mode: 'upi', amountPaise: 1000 }]]) {
+      const r = create({ customerId: rahul, items: [{ productId: soap, quantity: 1 }], paymentMode: 'credit', payments });
+      expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'payments', message: expect.stringContaining('paid in full: use the mode, or split') } });
+    }
+    const walkIn = create({ items: [{ productId: soap, quantity: 1 }], paymentMode: 'credit', payments: [{ mode: 'cash', amountPaise: 1000 }] });
+    expect(walkIn).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'paymentMode' } });
+    expect(tableCounts(shop.db)).toEqual(before);
+  });
+
+  it('cancel leaves the balance, the ledger and the payments as if the bill never happened, append-only', () => {
+    const { rahul, soap } = setup();
+    shop.run('ledger-add-udhaar', { customerId: rahul, amountPaise: 1000 });
+    const inv = partPaid(rahul, soap);
+    const entriesBefore = (shop.db.prepare('SELECT count(*) AS n FROM ledger_entries').get() as { n: number }).n;
+    const cancelled = shop.run('invoice-cancel', { invoiceId: inv.id, reason: 'wrong customer' });
+    expect(cancelled).toMatchObject({ status: 'CANCELLED', balanceDuePaise: 0, payments: inv.payments });
+    expect(balanceOf(rahul)).toBe(1000);
+    expect(ledgerSum(rahul)).toBe(1000);
+    expect(paymentsSum(inv.id)).toBe(0);
+    expect(shop.db.prepare('SELECT mode, amount_paise FROM payments WHERE invoice_id = ? AND amount_paise < 0 ORDER BY id').all(inv.id)).toEqual([
+      { mode: 'cash', amount_paise: -5000 },
+      { mode: 'upi', amount_paise: -2000 },
+    ]);
+    // Three new entries, each naming the one it reverses: the SALE, and each part's PAYMENT.
+    const added = shop.db
+      .prepare('SELECT e.type, e.amount_paise, e.reason, r.reason AS reverses FROM ledger_entries e JOIN ledger_entries r ON r.id = e.reverses_entry_id WHERE e.id > ? ORDER BY e.id')
+      .all(entriesBefore);
+    expect(added).toEqual([
+      { type: 'CREDIT', amount_paise: 14_160, reason: 'CANCELLATION', reverses: 'SALE' },
+      { type: 'DEBIT', amount_paise: 5000, reason: 'REVERSAL', reverses: 'PAYMENT' },
+      { type: 'DEBIT', amount_paise: 2000, reason: 'REVERSAL', reverses: 'PAYMENT' },
+    ]);
+    expect(shop.run('product-get', { productId: soap }).stock).toBe(50);
+    // The day's report: nothing written on the khata by the bill, nothing collected.
+    const report = shop.run('report-sales', { from: '2026-03-10', to: '2026-03-10' });
+    expect(report).toMatchObject({ udhaarWrittenPaise: 1000, udhaarCollectedPaise: 0, paymentsByModePaise: { cash: 0, upi: 0, card: 0, other: 0 } });
+    expect(brokenInvariants(shop.db)).toEqual([]);
+  });
+
+  it('undo of the sale cancels it the same way (owner)', () => {
+    const { rahul, soap } = setup();
+    const inv = partPaid(rahul, soap);
+    expect(shop.run('undo-last', {})).toEqual({ undone: 'invoice-create', description: `Bill ${inv.number} cancelled` });
+    expect(balanceOf(rahul)).toBe(0);
+    expect(ledgerSum(rahul)).toBe(0);
+    expect(paymentsSum(inv.id)).toBe(0);
+    expect(shop.run('invoice-get', { invoiceId: inv.id })).toMatchObject({ status: 'CANCELLED', balanceDuePaise: 0 });
+    expect(brokenInvariants(shop.db)).toEqual([]);
+  });
+});
+
 describe('invoice-list', () => {
   it('newest first, with lines and payments, by customer', () => {
     const { rahul, soap } = setup();

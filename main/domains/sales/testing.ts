@@ -96,8 +96,12 @@ export function brokenInvariants(db: Db): string[] {
     if (r.sold !== r.lines) broken.push(`invoice ${r.id}: lines ${r.lines} but stock out ${r.sold}`);
     if (r.back !== (cancelled ? r.lines : 0)) broken.push(`invoice ${r.id} (${r.status}): stock back ${r.back}`);
     if (r.payment_mode === 'credit') {
-      if (r.debit !== r.total_paise || r.paid !== 0) broken.push(`invoice ${r.id}: credit bill of ${r.total_paise} with debit ${r.debit}, paid ${r.paid}`);
-      if (r.credit !== (cancelled ? r.total_paise : 0)) broken.push(`invoice ${r.id} (${r.status}): credit ${r.credit}`);
+      // A khata bill may be paid in part (paid < total): a CREDIT per part; a cancel reverses both sides and refunds the parts.
+      if (r.debit !== r.total_paise + (cancelled ? r.paid : 0) || (r.paid > 0 && r.paid >= r.total_paise)) {
+        broken.push(`invoice ${r.id} (${r.status}): credit bill of ${r.total_paise} with debit ${r.debit}, paid ${r.paid}`);
+      }
+      if (r.credit !== r.paid + (cancelled ? r.total_paise : 0)) broken.push(`invoice ${r.id} (${r.status}): credit ${r.credit}, paid ${r.paid}`);
+      if (r.refunded !== (cancelled ? r.paid : 0)) broken.push(`invoice ${r.id} (${r.status}): refunded ${r.refunded}`);
     } else {
       if (r.paid !== r.total_paise || r.debit !== 0) broken.push(`invoice ${r.id}: paid bill of ${r.total_paise} with payments ${r.paid}, debit ${r.debit}`);
       if (r.refunded !== (cancelled ? r.paid : 0)) broken.push(`invoice ${r.id} (${r.status}): refunded ${r.refunded}`);

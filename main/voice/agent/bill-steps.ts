@@ -6,7 +6,7 @@ import { toIstDate } from '../../../common/hinglish/datetime';
 import type { PaymentPart } from '../../../common/hinglish/payment';
 import { rupeesInWords } from '../../../common/hinglish/spoken';
 import { rupeesToPaise } from '../../../common/money';
-import type { Product } from '../../../common/types';
+import type { Invoice, Product } from '../../../common/types';
 import type { UnderstoodFrame } from '../intent/engine';
 import { say } from '../reply/say';
 import { addLine, setLine } from './bill';
@@ -85,7 +85,7 @@ export function confirmBill(ctx: RunContext, frame: UnderstoodFrame): Step {
   const r = run(ctx, 'invoice-create', {
     customerId: data.customerId,
     items: data.lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitPricePaise: l.unitPricePaise, discountPaise: l.discountPaise })),
-    ...(payments ? { paymentMode: 'split' as const, payments } : mode ? { paymentMode: mode } : {}),
+    ...(payments ? { paymentMode: payments.paymentMode, ...(payments.payments.length > 0 ? { payments: payments.payments } : {}) } : mode ? { paymentMode: mode } : {}),
     discountPaise: data.discountPaise,
     applyGst: ctx.extras.applyGst,
     // The sale removes the open bill in its own transaction: a crash can never leave both.
@@ -95,29 +95,43 @@ export function confirmBill(ctx: RunContext, frame: UnderstoodFrame): Step {
   ctx.extras.mode = null;
   ctx.extras.payments = null;
   ctx.extras.applyGst = true;
-  return ok(ctx, intent, r.value, say.invoiceDone(r.value));
+  return ok(ctx, intent, r.value, billDoneReply(r.value));
+}
+
+/** How the bill is settled from the parts said: a split by modes, or a khata bill with the parts paid now. */
+export interface SpokenSettlement {
+  paymentMode: 'split' | 'credit';
+  payments: { mode: PaymentModeName; amountPaise: number }[];
 }
 
 /**
  * The paise each mode paid: amounts as said, shares ("aadha") of the total, and "baaki" (or the
- * last share, so rounding never leaves a paisa over) the rest. A message when they cannot add up.
+ * last share, so rounding never leaves a paisa over) the rest. A part on udhaar ("200 cash baaki
+ * udhaar") makes it a khata bill paid in part: the other parts are what was paid now. A message
+ * when they cannot add up.
  */
-export function splitPayments(parts: readonly PaymentPart[], totalPaise: number): { mode: PaymentModeName; amountPaise: number }[] | string {
-  const out: { mode: PaymentModeName; amountPaise: number }[] = [];
+export function splitPayments(parts: readonly PaymentPart[], totalPaise: number): SpokenSettlement | string {
+  const amounts: number[] = [];
   const restAt = parts.findIndex((p) => 'rest' in p);
   const lastShare = parts.map((p) => 'share' in p).lastIndexOf(true);
   const filler = restAt >= 0 ? restAt : lastShare;
-  for (const p of parts) {
-    if (p.mode === 'credit') return 'Udhaar aur payment ek bill mein nahi: pura udhaar likhiye, ya cash/UPI/card boliye.';
-    const amountPaise = 'amount' in p ? rupeesToPaise(p.amount) : 'share' in p ? Math.round(totalPaise * p.share) : 0;
-    out.push({ mode: p.mode, amountPaise });
+  for (const p of parts) amounts.push('amount' in p ? rupeesToPaise(p.amount) : 'share' in p ? Math.round(totalPaise * p.share) : 0);
+  if (filler >= 0) amounts[filler] = totalPaise - amounts.reduce((sum, a, i) => (i === filler ? sum : sum + a), 0);
+  const onKhata = parts.flatMap((p, i) => (p.mode === 'credit' ? [i] : []));
+  if (onKhata.length > 1) return 'Udhaar ek hi baar boliye: kitna diya, baaki udhaar.';
+  if (onKhata.length === 1 && amounts[onKhata[0]!]! <= 0) {
+    return `Bill ${rupeesInWords(totalPaise)} ka hai, itna diya to udhaar kuch nahi bachta: cash, UPI ya card boliye.`;
   }
-  if (filler >= 0) {
-    const others = out.reduce((sum, o, i) => (i === filler ? sum : sum + o.amountPaise), 0);
-    out[filler]!.amountPaise = totalPaise - others;
-  }
-  if (out.some((o) => o.amountPaise <= 0)) return `Bill ${rupeesInWords(totalPaise)} ka hai, itna alag alag nahi banta.`;
-  return out;
+  if (amounts.some((a) => a <= 0)) return `Bill ${rupeesInWords(totalPaise)} ka hai, itna alag alag nahi banta.`;
+  const payments = parts.flatMap((p, i) => (p.mode === 'credit' ? [] : [{ mode: p.mode, amountPaise: amounts[i]! }]));
+  return { paymentMode: onKhata.length === 1 ? 'credit' : 'split', payments };
+}
+
+/** "Bill ban gaya ... 200 mile, 300 khate mein." for a khata bill paid in part. */
+function billDoneReply(inv: Invoice): string {
+  const paid = inv.totalPaise - inv.balanceDuePaise;
+  if (inv.paymentMode !== 'credit' || paid <= 0) return say.invoiceDone(inv);
+  return `${say.invoiceDone(inv)} ${rupeesInWords(paid)} mile, ${rupeesInWords(inv.balanceDuePaise)} khate mein.`;
 }
 
 export function cancelBill(ctx: RunContext, frame: UnderstoodFrame): Step {

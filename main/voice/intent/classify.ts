@@ -82,7 +82,9 @@ export function classify(a: Analysis): Classified {
   const splitPaid = a.payments?.some((p) => 'amount' in p) ?? false;
   if (named && (amount !== null || full || splitPaid) && !items) {
     const after = afterCustomer(a);
-    const udhaar = has(a, 'udhaar') && !paidWord;
+    // "200 diye baaki udhaar": the udhaar is the rest, the amount said was paid.
+    const restOnKhata = a.payments?.some((p) => p.mode === 'credit' && 'rest' in p) ?? false;
+    const udhaar = has(a, 'udhaar') && !paidWord && !restOnKhata;
     const written = has(a, 'write') && !paidWord;
     // "pura hisaab clear hai kya?": a question about the account records nothing.
     const asking = (norms.has('kya') || t.at(-1)?.question === true) && !has(a, 'write');

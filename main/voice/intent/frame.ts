@@ -1,7 +1,8 @@
 // The entities of a frame, as ../shared/eval/README.md names them: customer full name (or null
 // with candidates), items in the product's unit, amounts in rupees, ISO datetimes in IST. Beyond
 // those: `date` ("2026-03-09") when a day was said of a payment, udhaar, sale or bill; `payments`
-// ([{mode, amount} | {mode, share} | {mode, rest: true}]) for a payment split across modes; on
+// ([{mode, amount} | {mode, share} | {mode, rest: true}]) for a payment split across modes, or a
+// part paid with the rest on the khata ("200 cash baaki udhaar": a last {mode: 'credit', rest: true}); on
 // CANCEL_REMINDER `datetime` + `timeSaid` (which reminder) and `all` ("saare").
 import { toIstDate, toIstIso } from '../../../common/hinglish/datetime';
 import { paymentModeOf } from '../../../common/hinglish/payment';
