@@ -169,20 +169,20 @@ export function ReceiptDialog() {
           <span>{t('bill.total')}</span>
           <span data-testid="receipt-total">{formatRupees(inv.totalPaise)}</span>
         </div>
-        {inv.paymentMode === 'credit' ? (
-          <div className="r-row">
-            <span>{t('receipt.onKhata')}</span>
-            <span>{formatRupees(inv.totalPaise)}</span>
+        {/* A khata bill may be paid in part: what was paid, then what went on the khata. */}
+        {inv.payments.map((p) => (
+          <div className="r-row" key={p.mode}>
+            <span>
+              {t('receipt.paid')} {p.mode.toUpperCase()}
+            </span>
+            <span>{formatRupees(p.amountPaise)}</span>
           </div>
-        ) : (
-          inv.payments.map((p) => (
-            <div className="r-row" key={p.mode}>
-              <span>
-                {t('receipt.paid')} {p.mode.toUpperCase()}
-              </span>
-              <span>{formatRupees(p.amountPaise)}</span>
-            </div>
-          ))
+        ))}
+        {inv.paymentMode === 'credit' && (
+          <div className="r-row" data-testid="receipt-on-khata">
+            <span>{t('receipt.onKhata')}</span>
+            <span>{formatRupees(inv.balanceDuePaise)}</span>
+          </div>
         )}
         {receipt.changePaise !== null && receipt.changePaise > 0 && (
           <div className="r-row r-change" data-testid="receipt-change">
