@@ -18,10 +18,11 @@ import { concatPcm, SAMPLE_RATE } from '../main/voice/audio/wav';
 import { createVoiceEngines } from '../main/voice/pipeline/engines';
 import type { CheckedTranscript } from '../main/voice/pipeline/stages';
 import { type PipelineEvent, type TurnTiming, VoicePipeline } from '../main/voice/pipeline/session';
+import { adaptMissing } from '../main/voice/stt/sphinx/adapt';
 import { EspeakTts } from '../main/voice/tts/espeak';
 import { createVad } from '../main/voice/vad/silero';
 import { noise, speak, type Voice } from '../test/voice/support/speak';
-import { OUT_OF_GRAMMAR, spokenText, UTTERANCES } from '../test/voice/support/utterances';
+import { ADAPTATION_SENTENCES, OUT_OF_GRAMMAR, spokenText, UTTERANCES } from '../test/voice/support/utterances';
 
 const NOW = new Date('2026-03-10T05:30:00.000Z');
 const VOICES: { voice: Voice; script: 'latin' | 'devanagari' }[] = [
@@ -85,7 +86,7 @@ export async function run(): Promise<void> {
     // 1. Accuracy, rejection, real-time factor, margins (whole utterances through the engine).
     const marginsIn: number[] = [];
     const marginsOut: number[] = [];
-    for (const { voice, script } of VOICES) {
+    const measure = async (voice: Voice, script: 'latin' | 'devanagari', label: string) => {
       let words = 0;
       let wordErr = 0;
       let frameOk = 0;
@@ -122,15 +123,32 @@ export async function run(): Promise<void> {
       }
       const n = inGrammar.length;
       console.log(
-        `grammar engine, ${voice}${script === 'devanagari' ? ' reading Devanagari' : ''}: command accuracy ${f3(frameOk / n)} (${frameOk}/${n}; ${frameOkRaw} before rejection), word accuracy ${f3(1 - wordErr / words)}, ` +
+        `grammar engine${label}, ${voice}${script === 'devanagari' ? ' reading Devanagari' : ''}: command accuracy ${f3(frameOk / n)} (${frameOk}/${n}; ${frameOkRaw} before rejection), word accuracy ${f3(1 - wordErr / words)}, ` +
           `exact ${exact}/${n}, rejected ${rejected}/${n}, out-of-grammar rejected ${oogRejected}/${oog.length}, real-time factor ${f3(decodeMs / audioMs)}`,
       );
       for (const m of misses.slice(0, show)) console.log(m);
-    }
+    };
+    for (const { voice, script } of VOICES) await measure(voice, script, '');
     console.log(
       `goals: command accuracy >= 0.9 on both voices (see above), end of speech to reply text p95 < 300 ms, reply text to first audio p95 < 150 ms\n` +
         `score margin per frame: commands p5 ${f2(pct(marginsIn, 5))} p50 ${f2(pct(marginsIn, 50))}; out-of-grammar p50 ${f2(pct(marginsOut, 50))} p95 ${f2(pct(marginsOut, 95))} max ${f2(Math.max(...marginsOut))}`,
     );
+
+    // 1b. Speaker adaptation: each voice reads the 24 adaptation sentences (none of them a test
+    // utterance), an MLLR transform is computed from them, and the same test utterances are heard again.
+    const adaptProblem = adaptMissing();
+    if (adaptProblem) console.log(`speaker adaptation not measured: ${adaptProblem}`);
+    else {
+      const overlap = ADAPTATION_SENTENCES.filter((a) => UTTERANCES.some((u) => u.text === a));
+      if (overlap.length) throw new Error(`adaptation sentences must not be test utterances: ${overlap.join(' | ')}`);
+      for (const { voice, script } of VOICES.filter((v) => v.script === 'latin')) {
+        t = performance.now();
+        const r = await grammar.adapt(ADAPTATION_SENTENCES.map((text) => ({ pcm: concatPcm([noise(250), speak(text, voice), noise(400)]), text })), voice);
+        console.log(`adapted to the ${voice} voice from ${r.used} sentences in ${f0(performance.now() - t)} ms`);
+        await measure(voice, script, ' adapted to the voice');
+        await grammar.useAdaptation(null);
+      }
+    }
 
     // 2. The real pipeline in real time: VAD endpoint -> reply text -> first audio.
     const endToReply: number[] = [];

@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # fonts-noto-core (42.5 MB installed, 20201225-1) gives Chromium Devanagari glyphs for the Hindi screenshots.
-need_debs=(chromium espeak-ng sox pocketsphinx-en-us libpocketsphinx3 libsphinxbase3 fonts-noto-core)
+# sphinxtrain, sphinxbase-utils and pocketsphinx: adapting the grammar engine to a voice (MLLR).
+need_debs=(chromium espeak-ng sox pocketsphinx-en-us libpocketsphinx3 libsphinxbase3 fonts-noto-core sphinxtrain sphinxbase-utils pocketsphinx)
 missing=()
 for p in "${need_debs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

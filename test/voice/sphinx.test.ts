@@ -10,8 +10,10 @@ import { createServices, type Services } from '../../main/services';
 import { concatPcm } from '../../main/voice/audio/wav';
 import { createVoiceEngines, type VoiceEngines } from '../../main/voice/pipeline/engines';
 import type { CheckedTranscript } from '../../main/voice/pipeline/stages';
+import { adaptMissing, sendumpToMixtureWeights } from '../../main/voice/stt/sphinx/adapt';
 import { GrammarSttEngine } from '../../main/voice/stt/sphinx/engine';
 import { noise, speak } from './support/speak';
+import { ADAPTATION_SENTENCES, UTTERANCES } from './support/utterances';
 
 let services: Services;
 let engines: VoiceEngines;
@@ -87,5 +89,38 @@ describe('PocketSphinx catalog grammar engine', () => {
     expect(s.ok).toBe(false);
     expect(s.reason).toMatch(/pocketsphinx-en-us/);
     await missing.close();
+  });
+});
+
+describe('speaker adaptation', () => {
+  it.skipIf(adaptMissing() !== null)('adapts to a voice from 24 sentences it read (none of them tested) and hears that voice better', async () => {
+    const tested = UTTERANCES.filter((_, i) => i % 4 === 0).map((u) => u.text);
+    const right = async () => {
+      let n = 0;
+      for (const text of tested) if (((await grammar.transcribe(utter(text))) as CheckedTranscript).text === text) n++;
+      return n;
+    };
+    const before = await right();
+    await expect(grammar.adapt(ADAPTATION_SENTENCES.slice(0, 3).map((text) => ({ pcm: utter(text), text })))).rejects.toThrow(/Too few sentences/);
+    const r = await grammar.adapt(ADAPTATION_SENTENCES.map((text) => ({ pcm: utter(text), text })), 'test-en');
+    expect(r.used).toBe(ADAPTATION_SENTENCES.length);
+    expect(readFileSync(r.mllr, 'utf8').length).toBeGreaterThan(100);
+    const after = await right();
+    await grammar.useAdaptation(null);
+    expect(after, `exact transcripts of ${tested.length}: ${before} before, ${after} after`).toBeGreaterThan(before);
+    expect(after / tested.length).toBeGreaterThanOrEqual(0.8);
+  }, 120_000);
+
+  it('expands the quantized mixture weights into normalised floats', () => {
+    const file = '/usr/share/pocketsphinx/model/en-us/en-us/sendump';
+    const mw = sendumpToMixtureWeights(readFileSync(file));
+    const v = new DataView(mw.buffer, mw.byteOffset);
+    const hdr = 's3\nversion 1.0\nendhdr\n'.length;
+    expect(new TextDecoder().decode(mw.subarray(0, hdr))).toBe('s3\nversion 1.0\nendhdr\n');
+    const [magic, nSen, nFeat, nDensity, n] = [0, 1, 2, 3, 4].map((i) => v.getInt32(hdr + i * 4, true));
+    expect([magic, nFeat, nDensity, n]).toEqual([0x11223344, 3, 128, nSen! * 3 * 128]);
+    let sum = 0;
+    for (let d = 0; d < 128; d++) sum += v.getFloat32(hdr + 20 + d * 4, true);
+    expect(sum).toBeCloseTo(1, 4);
   });
 });

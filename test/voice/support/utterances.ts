@@ -93,3 +93,34 @@ export const OUT_OF_GRAMMAR: Utterance[] = [
 /** The words a voice reads for an utterance: the romanised text, or the Devanagari when asked for. */
 export const spokenText = (u: Utterance, voice: 'en-us' | 'hi', script: 'latin' | 'devanagari' = 'latin') =>
   voice === 'hi' && script === 'devanagari' && u.hi ? u.hi : u.text;
+
+/**
+ * Read once by a voice to adapt the grammar engine to it (speaker adaptation). None is a test
+ * utterance above: the bench checks, and measures on those.
+ */
+export const ADAPTATION_SENTENCES: string[] = [
+  'neha ko teen doodh aur do bread',
+  'geeta devi se chaar sau mile',
+  'bablu ka hisaab batao',
+  'ek packet haldi aur do kilo aata',
+  'salim khan ko paanch ande',
+  'dinesh yadav ne saat sau diye',
+  'vikas ko ek amul butter aur ek dahi',
+  'pooja tiwari ka balance batao',
+  'do kilo cheeni aur ek jeera',
+  'harish chacha ko ek desi ghee aur do biscuit',
+  'laxmi aunty se do sau mile cash',
+  'rakesh mishra ko chaar bisleri',
+  'teen packet chai patti aur ek colgate',
+  'dinu ne teen sau diye upi se',
+  'sharma ji ko do kilo aloo',
+  'ek litre tel aur do maachis',
+  'bablu ko saat sau udhaar likho',
+  'chaar kilo chawal aur ek agarbatti',
+  'neha srivastava ka kitna baaki hai',
+  'paanch doodh aur teen bread',
+  'verma ji ko ek dhoop aur do dahi',
+  'geeta ko ek surf excel',
+  'do kilo pyaaz aur ek kilo tamatar',
+  'salim bhai se ek hazaar mile',
+];

@@ -11,6 +11,7 @@ import type { CheckedTranscript, StreamingSttEngine, SttStream } from '../../pip
 import { concatPcm, SAMPLE_RATE } from '../../audio/wav';
 import { WorkerRpc } from '../../pipeline/worker-rpc';
 import { DEFAULT_MODEL_DIR, sphinxMissing } from './binding';
+import { type AdaptSample, adaptToVoice } from './adapt';
 import { buildDictionary, phoneLoop, type DictionaryOptions } from './dictionary';
 import { buildGrammar, type GrammarCatalog } from './grammar';
 import type { DecodeResult, SphinxRequest, SphinxResult } from './protocol';
@@ -32,6 +33,8 @@ export interface GrammarEngineOptions {
   dictionary?: Pick<DictionaryOptions, 'englishOrder' | 'hinglishOrder' | 'maxVariants'>;
   /** Extra PocketSphinx settings for the grammar decoder ({"-wip": "1e-4"}). */
   decoderArgs?: Record<string, string>;
+  /** An MLLR transform for the voice (./adapt.ts), used by both decoders. */
+  mllr?: string | null;
 }
 
 /**
@@ -83,8 +86,11 @@ export class GrammarSttEngine implements StreamingSttEngine {
   /** Words the last catalog had that no source could pronounce (left out of the grammar). */
   unpronounceable: string[] = [];
 
+  private mllr: string | null;
+
   constructor(private readonly opts: GrammarEngineOptions) {
     this.modelDir = opts.modelDir ?? DEFAULT_MODEL_DIR;
+    this.mllr = opts.mllr ?? null;
     this.minConfidence = opts.minConfidence ?? 0.5;
     const rpc = (role: 'grammar' | 'phones') =>
       new WorkerRpc<SphinxRequest>({
@@ -124,10 +130,10 @@ export class GrammarSttEngine implements StreamingSttEngine {
       writeFileSync(phoneFiles.jsgf, loop.jsgf);
       writeFileSync(phoneFiles.dict, loop.dict);
       const hmm = join(this.modelDir, 'en-us');
-      const args = { ...DECODER_ARGS, ...this.opts.decoderArgs };
+      const args = withMllr({ ...DECODER_ARGS, ...this.opts.decoderArgs }, this.mllr);
       this.loads = {
         grammar: { type: 'load', role: 'grammar', hmm, ...files, args },
-        phones: { type: 'load', role: 'phones', hmm, ...phoneFiles, args: PHONE_LOOP_ARGS(args) },
+        phones: { type: 'load', role: 'phones', hmm, ...phoneFiles, args: withMllr(PHONE_LOOP_ARGS(args), this.mllr) },
       };
       log.info(`grammar ${grammar.key}: ${grammar.words.length} words (${JSON.stringify(dict.sources)}) in ${(performance.now() - t0).toFixed(0)} ms`);
       if (this.streaming > 0) this.pendingLoad = true;
@@ -254,6 +260,28 @@ export class GrammarSttEngine implements StreamingSttEngine {
     };
   }
 
+  /**
+   * Adapts the engine to the voice that read `samples` (./adapt.ts): an MLLR transform computed from
+   * them, used by both decoders from the next utterance on. The grammar's dictionary must know their words.
+   */
+  async adapt(samples: AdaptSample[], name = 'voice'): Promise<{ mllr: string; used: number; skipped: string[] }> {
+    await this.building;
+    if (!this.loads) throw new Error('The catalog grammar has not been built yet');
+    const r = await adaptToVoice({ modelDir: this.modelDir, workDir: join(this.opts.workDir, 'sphinx'), dict: this.loads.grammar.dict, samples, name });
+    await this.useAdaptation(r.mllr);
+    return r;
+  }
+
+  /** Decodes with this MLLR transform from now on (null: the model as it is). */
+  async useAdaptation(file: string | null): Promise<void> {
+    this.mllr = file;
+    if (!this.loads) return;
+    const { grammar, phones } = this.loads;
+    this.loads = { grammar: { ...grammar, args: withMllr(grammar.args, file) }, phones: { ...phones, args: withMllr(phones.args, file) } };
+    if (this.streaming > 0) this.pendingLoad = true;
+    else await this.reload();
+  }
+
   /** The grammar worker's process id, for tests and diagnostics. */
   get grammarWorkerPid(): number | undefined {
     return this.grammarRpc.pid;
@@ -275,6 +303,11 @@ export class GrammarSttEngine implements StreamingSttEngine {
     this.closed = true;
     await Promise.all([this.grammarRpc.close(), this.phonesRpc.close()]);
   }
+}
+
+function withMllr(args: Record<string, string>, file: string | null): Record<string, string> {
+  const rest = Object.fromEntries(Object.entries(args).filter(([k]) => k !== '-mllr'));
+  return file ? { ...rest, '-mllr': file } : rest;
 }
 
 /** Removes words from a JSGF grammar's alternatives (a rule left empty becomes a never-matching <VOID>). */
