@@ -49,8 +49,10 @@ import { CounterAgent } from '../../voice/agent';
 import { IntentEngine } from '../../voice/intent/engine';
 import { dispatcherShop } from '../../voice/intent/shop';
 import type { VoiceAgent } from '../../voice/types';
-import { concatPcm, pcmFromFrame } from '../../voice/audio/wav';
-import { createVoiceEngines, type VoiceEngineOptions, type VoiceEngines } from '../../voice/pipeline/engines';
+import { concatPcm, decodeWav, pcmFromFrame, SAMPLE_RATE } from '../../voice/audio/wav';
+import { createVoiceEngines, readGrammarCatalog, type VoiceEngineOptions, type VoiceEngines } from '../../voice/pipeline/engines';
+import { adaptMissing } from '../../voice/stt/sphinx/adapt';
+import { adaptationPrompts } from '../../voice/stt/sphinx/grammar';
 import { loadUrlSecret, RecordingStore, signRecording, URL_TTL_MS, verifyRecordingSignature } from '../../voice/pipeline/recordings';
 import { type PipelineEvent, VoicePipeline } from '../../voice/pipeline/session';
 import { chooseSocketProtocol } from '../auth';
@@ -145,6 +147,66 @@ export const voiceRoutesWith =
     });
 
     app.get('/api/v1/voice/status', async () => ({ engines: await (await getEngines()).statuses() }));
+
+    // Adapting the grammar engine to the shop's voice: the prompts to read, the recordings of them
+    // read aloud (16 kHz mono 16-bit WAV, base64), and forgetting it. Owner only.
+    const AdaptBody = z.object({
+      samples: z
+        .array(z.object({ text: z.string().min(1).max(200), wav: z.string().min(1).max(2_000_000) }))
+        .min(5, 'samples needs at least 5 sentences read aloud')
+        .max(60),
+    });
+    const grammarOf = async (reply: Parameters<typeof sendError>[0]) => {
+      const g = (await getEngines()).grammar;
+      if (!g) sendError(reply, { code: 'UNAVAILABLE', message: 'The grammar speech engine is not available here (see /api/v1/voice/status)' });
+      return g;
+    };
+    const ownerOnly = (req: Parameters<typeof deps.actorOf>[0], reply: Parameters<typeof sendError>[0]) =>
+      deps.actorOf(req).role === 'owner' ? true : (sendError(reply, { code: 'FORBIDDEN', message: 'Only the owner can adapt the voice engine. Ask the owner to enter the PIN.' }), false);
+    openApiOperations.push({ method: 'GET', url: '/api/v1/voice/adapt', summary: 'Whether the grammar engine is adapted to a voice, and sentences from the shop catalog to read for it (owner only).', responseKey: 'adaptation' });
+    app.get('/api/v1/voice/adapt', async (req, reply) => {
+      if (!ownerOnly(req, reply)) return reply;
+      const g = await grammarOf(reply);
+      if (!g) return reply;
+      return { adaptation: { adapted: g.adaptation !== null, missing: adaptMissing(), prompts: adaptationPrompts(readGrammarCatalog(services)) } };
+    });
+    openApiOperations.push({ method: 'POST', url: '/api/v1/voice/adapt', summary: 'Adapt the grammar engine to the voice that read these sentences (owner only).', body: AdaptBody, responseKey: 'adaptation' });
+    // Two dozen sentences of 16 kHz audio are a few MB: this route takes up to 48 MB.
+    app.post('/api/v1/voice/adapt', { bodyLimit: 48 << 20 }, async (req, reply) => {
+      if (!ownerOnly(req, reply)) return reply;
+      const body = AdaptBody.safeParse(req.body);
+      if (!body.success) {
+        const issue = body.error.issues[0]!;
+        return sendError(reply, { code: 'VALIDATION', message: `${issue.path.join('.') || 'body'}: ${issue.message}`, field: String(issue.path[0] ?? 'samples') });
+      }
+      const samples = [];
+      for (const [i, s] of body.data.samples.entries()) {
+        let wav;
+        try {
+          wav = decodeWav(Buffer.from(s.wav, 'base64'));
+        } catch (e) {
+          return sendError(reply, { code: 'VALIDATION', message: `samples.${i}.wav is not a WAV file (${(e as Error).message}): send 16 kHz mono 16-bit WAV, base64`, field: 'samples' });
+        }
+        if (wav.sampleRate !== SAMPLE_RATE) return sendError(reply, { code: 'VALIDATION', message: `samples.${i}.wav is ${wav.sampleRate} Hz: send 16 kHz mono 16-bit WAV`, field: 'samples' });
+        samples.push({ pcm: wav.samples, text: s.text.toLowerCase().trim() });
+      }
+      const g = await grammarOf(reply);
+      if (!g) return reply;
+      try {
+        const r = await g.adapt(samples);
+        return { adaptation: { adapted: true, used: r.used, skipped: r.skipped } };
+      } catch (e) {
+        return sendError(reply, { code: 'VALIDATION', message: (e as Error).message, field: 'samples' });
+      }
+    });
+    openApiOperations.push({ method: 'DELETE', url: '/api/v1/voice/adapt', summary: 'Forget the voice adaptation (owner only).', responseKey: 'adaptation' });
+    app.delete('/api/v1/voice/adapt', async (req, reply) => {
+      if (!ownerOnly(req, reply)) return reply;
+      const g = await grammarOf(reply);
+      if (!g) return reply;
+      await g.useAdaptation(null, { forget: true });
+      return { adaptation: { adapted: false } };
+    });
   };
 
 export const voiceRoutes: RouteModule = voiceRoutesWith();

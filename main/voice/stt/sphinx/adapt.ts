@@ -21,6 +21,9 @@ export const ADAPT_TOOLS = {
   mdefConvert: '/usr/bin/pocketsphinx_mdef_convert',
 } as const;
 
+/** Where the transform for a voice is kept (in the grammar engine's work folder). */
+export const adaptationFile = (workDir: string, name = 'voice'): string => join(workDir, `${name}.mllr`);
+
 /** Why adaptation cannot run here, or null when it can. */
 export function adaptMissing(modelDir = DEFAULT_MODEL_DIR): string | null {
   if (!existsSync(ADAPT_TOOLS.bw) || !existsSync(ADAPT_TOOLS.mllrSolve)) return 'SphinxTrain is not installed: install the Debian package sphinxtrain';
@@ -125,7 +128,8 @@ export async function adaptToVoice(opts: { modelDir?: string; workDir: string; d
   if (usable.length < 5) throw new Error(`Too few sentences to adapt to this voice (${usable.length}; at least 5 with words the shop's grammar knows)${skipped.length ? `; left out: ${skipped.join(' | ')}` : ''}`);
   mkdirSync(opts.workDir, { recursive: true });
   const model = await trainingModel(modelDir, opts.workDir);
-  const dir = join(opts.workDir, `adapt-${opts.name ?? 'voice'}`);
+  const name = opts.name ?? 'voice';
+  const dir = join(opts.workDir, `adapt-${name}.work`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const ids = usable.map((_, i) => `s${String(i + 1).padStart(3, '0')}`);
@@ -145,5 +149,10 @@ export async function adaptToVoice(opts: { modelDir?: string; workDir: string; d
   const feat = ['-feat', '1s_c_d_dd', '-svspec', '0-12/13-25/26-38', '-cmn', 'batch', '-agc', 'none'];
   await step('alignment statistics (bw)', ADAPT_TOOLS.bw, ['-hmmdir', model, '-moddeffn', join(model, 'mdef.txt'), '-ts2cbfn', '.ptm.', ...feat, '-dictfn', opts.dict, '-fdictfn', join(model, 'noisedict'), '-ctlfn', 'fileids', '-lsnfn', 'transcription', '-accumdir', '.']);
   await step('the transform (mllr_solve)', ADAPT_TOOLS.mllrSolve, ['-meanfn', join(model, 'means'), '-varfn', join(model, 'variances'), '-outmllrfn', 'mllr_matrix', '-accumdir', '.']);
-  return { mllr: join(dir, 'mllr_matrix'), used: usable.length, skipped };
+  // Into place only when every step worked: a failed attempt leaves the transform in use as it was.
+  const mllr = adaptationFile(opts.workDir, name);
+  writeFileSync(`${mllr}.tmp`, readFileSync(join(dir, 'mllr_matrix')));
+  renameSync(`${mllr}.tmp`, mllr);
+  rmSync(dir, { recursive: true, force: true });
+  return { mllr, used: usable.length, skipped };
 }

@@ -3,7 +3,7 @@
 // with a pronunciation dictionary generated for its Hinglish words. Works with no download on
 // Linux. Out-of-grammar speech is forced into some grammar sentence, so every result is checked
 // against a free phone loop over the same audio and rejected, not guessed, when it scores low.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { logger } from '../../../log';
 import type { EngineStatus, Transcript } from '../../types';
@@ -11,7 +11,7 @@ import type { CheckedTranscript, StreamingSttEngine, SttStream } from '../../pip
 import { concatPcm, SAMPLE_RATE } from '../../audio/wav';
 import { WorkerRpc } from '../../pipeline/worker-rpc';
 import { DEFAULT_MODEL_DIR, sphinxMissing } from './binding';
-import { type AdaptSample, adaptToVoice } from './adapt';
+import { type AdaptSample, adaptationFile, adaptToVoice } from './adapt';
 import { buildDictionary, phoneLoop, type DictionaryOptions } from './dictionary';
 import { buildGrammar, type GrammarCatalog } from './grammar';
 import type { DecodeResult, SphinxRequest, SphinxResult } from './protocol';
@@ -90,7 +90,9 @@ export class GrammarSttEngine implements StreamingSttEngine {
 
   constructor(private readonly opts: GrammarEngineOptions) {
     this.modelDir = opts.modelDir ?? DEFAULT_MODEL_DIR;
-    this.mllr = opts.mllr ?? null;
+    // The shop's voice, if the engine was adapted to it before (kept in the work folder).
+    const kept = adaptationFile(join(opts.workDir, 'sphinx'));
+    this.mllr = opts.mllr !== undefined ? opts.mllr : existsSync(kept) ? kept : null;
     this.minConfidence = opts.minConfidence ?? 0.5;
     const rpc = (role: 'grammar' | 'phones') =>
       new WorkerRpc<SphinxRequest>({
@@ -272,8 +274,14 @@ export class GrammarSttEngine implements StreamingSttEngine {
     return r;
   }
 
-  /** Decodes with this MLLR transform from now on (null: the model as it is). */
-  async useAdaptation(file: string | null): Promise<void> {
+  /** The transform in use, or null. */
+  get adaptation(): string | null {
+    return this.mllr;
+  }
+
+  /** Decodes with this MLLR transform from now on (null: the model as it is; `forget` also deletes the kept one). */
+  async useAdaptation(file: string | null, opts: { forget?: boolean } = {}): Promise<void> {
+    if (file === null && opts.forget) rmSync(adaptationFile(join(this.opts.workDir, 'sphinx')), { force: true });
     this.mllr = file;
     if (!this.loads) return;
     const { grammar, phones } = this.loads;

@@ -155,3 +155,32 @@ export function simpleHash(s: string): string {
   }
   return h.toString(16).padStart(8, '0');
 }
+
+/**
+ * Sentences for the cashier to read when adapting the engine to their voice (./adapt.ts): the shop's
+ * own customers and products in the command shapes the grammar has, so every word is in its
+ * dictionary and the sounds of this shop's words are heard. Deterministic for a catalog.
+ */
+export function adaptationPrompts(catalog: GrammarCatalog, count = 24): string[] {
+  const products = [...new Set(catalog.products.flatMap(productForms))].sort();
+  const customers = [...new Set(catalog.customers.map((c) => spokenForm(c.name)).filter(Boolean))].sort();
+  if (products.length === 0 || customers.length === 0) return [];
+  const qty = ['ek', 'do', 'teen', 'chaar', 'paanch', 'saat'];
+  const amounts = ['do sau', 'teen sau', 'paanch sau', 'saat sau', 'ek hazaar'];
+  let seed = 7;
+  const pick = <T>(xs: T[]): T => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return xs[seed % xs.length]!;
+  };
+  const shapes: (() => string)[] = [
+    () => `${pick(customers)} ko ${pick(qty)} ${pick(products)} aur ${pick(qty)} ${pick(products)}`,
+    () => `${pick(customers)} se ${pick(amounts)} mile`,
+    () => `${pick(customers)} ka balance batao`,
+    () => `${pick(qty)} kilo ${pick(products)} aur ek packet ${pick(products)}`,
+    () => `${pick(customers)} ne ${pick(amounts)} diye upi se`,
+    () => `${pick(products)} kitna bacha hai`,
+  ];
+  const out = new Set<string>();
+  for (let i = 0; out.size < count && i < count * 20; i++) out.add(shapes[i % shapes.length]!());
+  return [...out];
+}
