@@ -5,6 +5,7 @@ import type { ShopSettings } from '../../common/types';
 import { Field } from '../dialogs/Modal';
 import { LockIcon } from '../components/Icons';
 import { LanDevices } from '../pairing/LanDevices';
+import { VoiceAdapt } from './VoiceAdapt';
 import { useApp } from '../store';
 import type { ScaleLayout } from '../lib/scale';
 
@@ -90,6 +91,7 @@ export function Settings() {
           {settings?.lanAccess ? <LanDevices /> : <p className="muted">{t('lan.saveFirst')}</p>}
         </section>
       )}
+      {role === 'owner' && <VoiceAdapt />}
       <section className="card" onKeyDown={onEnter(() => void setOwnerPin(pin, 'keyboard').then((ok) => ok && setPin('')))}>
         <h2>{t('settings.pin')}</h2>
         <Field label={t('settings.newPin')} name="new-pin" type="password" numeric value={pin} onChange={(v) => setPin(v.replace(/\D/g, '').slice(0, 8))} error={err('pin')} width="short" />

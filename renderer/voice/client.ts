@@ -57,7 +57,7 @@ export function describeIntent(intent: string, entities: Record<string, unknown>
   return parts.length ? `${intent}: ${parts.join(', ')}` : intent;
 }
 
-function micProblem(err: unknown): string {
+export function micProblem(err: unknown): string {
   const name = err instanceof DOMException ? err.name : '';
   if (name === 'NotAllowedError' || name === 'SecurityError') return tr('voice.micRefused');
   if (name === 'NotFoundError' || name === 'OverconstrainedError') return tr('voice.micMissing');
@@ -65,13 +65,59 @@ function micProblem(err: unknown): string {
   return tr('voice.micFailed', { reason: err instanceof Error ? err.message : String(err) });
 }
 
-interface Capture {
+/** The microphone open, its 16 kHz int16 frames going to the `onFrame` given to openMicrophone. */
+export interface Capture {
   stream: MediaStream;
   ctx: AudioContext;
   node: ScriptProcessorNode;
   source: MediaStreamAudioSourceNode;
   mute: GainNode;
   framer: Framer;
+}
+
+/** Opens the microphone; each frame of about 100 ms of 16 kHz mono int16 goes to `onFrame`. */
+export async function openMicrophone(onFrame: (frame: ArrayBuffer) => void): Promise<Capture> {
+  if (!navigator.mediaDevices?.getUserMedia) throw new Error('no getUserMedia');
+  const stream = await navigator.mediaDevices.getUserMedia({ audio: { channelCount: 1, echoCancellation: true, noiseSuppression: true, autoGainControl: true } });
+  const ctx = new AudioContext();
+  await ctx.resume().catch(() => undefined);
+  const source = ctx.createMediaStreamSource(stream);
+  // A ScriptProcessorNode needs no module file, so the strict CSP has nothing to refuse.
+  const node = ctx.createScriptProcessor(4096, 1, 1);
+  const mute = ctx.createGain();
+  mute.gain.value = 0;
+  const down = new Downsampler(ctx.sampleRate / TARGET_RATE);
+  const framer = new Framer(onFrame);
+  node.onaudioprocess = (e) => framer.push(toInt16(down.push(e.inputBuffer.getChannelData(0))));
+  source.connect(node);
+  // The node runs only while connected to the output; through a silent gain, nothing is heard.
+  node.connect(mute);
+  mute.connect(ctx.destination);
+  return { stream, ctx, node, source, mute, framer };
+}
+
+/** The last frame out, then the microphone closed. */
+export function closeMicrophone(cap: Capture): void {
+  cap.framer.flush();
+  cap.node.onaudioprocess = null;
+  cap.source.disconnect();
+  cap.node.disconnect();
+  cap.mute.disconnect();
+  for (const t of cap.stream.getTracks()) t.stop();
+  void cap.ctx.close().catch(() => undefined);
+}
+
+// While another part of the screen (teaching Galla the shop's voice) holds push-to-talk, Alt+V is
+// its: the agent's client ignores galla:voice, so one key press never records twice.
+let pushToTalkClaims = 0;
+/** Takes push-to-talk from the agent until the returned function is called. */
+export function claimPushToTalk(): () => void {
+  pushToTalkClaims++;
+  let released = false;
+  return () => {
+    if (!released) pushToTalkClaims--;
+    released = true;
+  };
 }
 
 export class VoiceClient {
@@ -237,39 +283,15 @@ export class VoiceClient {
     this.pressed = false;
     const cap = this.capture;
     this.capture = null;
-    if (cap) {
-      cap.framer.flush();
-      cap.node.onaudioprocess = null;
-      cap.source.disconnect();
-      cap.node.disconnect();
-      cap.mute.disconnect();
-      for (const t of cap.stream.getTracks()) t.stop();
-      void cap.ctx.close().catch(() => undefined);
-    }
+    if (cap) closeMicrophone(cap);
     if (was) {
       setVoice({ listening: false });
       if (sendStop) this.send({ type: 'voice:stop' });
     }
   }
 
-  private async openMic(): Promise<Capture> {
-    if (!navigator.mediaDevices?.getUserMedia) throw new Error('no getUserMedia');
-    const stream = await navigator.mediaDevices.getUserMedia({ audio: { channelCount: 1, echoCancellation: true, noiseSuppression: true, autoGainControl: true } });
-    const ctx = new AudioContext();
-    await ctx.resume().catch(() => undefined);
-    const source = ctx.createMediaStreamSource(stream);
-    // A ScriptProcessorNode needs no module file, so the strict CSP has nothing to refuse.
-    const node = ctx.createScriptProcessor(4096, 1, 1);
-    const mute = ctx.createGain();
-    mute.gain.value = 0;
-    const down = new Downsampler(ctx.sampleRate / TARGET_RATE);
-    const framer = new Framer((frame) => this.send(frame));
-    node.onaudioprocess = (e) => framer.push(toInt16(down.push(e.inputBuffer.getChannelData(0))));
-    source.connect(node);
-    // The node runs only while connected to the output; through a silent gain, nothing is heard.
-    node.connect(mute);
-    mute.connect(ctx.destination);
-    return { stream, ctx, node, source, mute, framer };
+  private openMic(): Promise<Capture> {
+    return openMicrophone((frame) => this.send(frame));
   }
 
   /** The reply spoken: a WAV in base64, played from a Blob URL (the CSP allows media-src blob:). */
@@ -349,6 +371,7 @@ export function acquireVoiceClient(): { client: VoiceClient; done(): void } {
   users++;
   const c = client;
   const onPtt = (e: Event) => {
+    if (pushToTalkClaims > 0) return;
     const pressed = (e as CustomEvent<{ pressed?: boolean }>).detail?.pressed;
     if (pressed) void c.press();
     else c.release();
