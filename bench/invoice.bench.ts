@@ -282,6 +282,7 @@ export async function run(): Promise<void> {
     const http = summary('POST /api/v1/invoices over loopback', viaWorker, viaWorker.reduce((a, b) => a + b, 0));
     await api.app.close();
     services.close();
+    await services.closed;
 
     const ratio = cmd.perSec / base.perSec;
     const verdict = (okay: boolean) => (okay ? 'met' : 'NOT met');

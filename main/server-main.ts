@@ -119,6 +119,7 @@ export async function startServer(opts: StartOptions): Promise<Running> {
         await lan?.set(false);
         await api.app.close();
         services.close();
+        await services.closed;
       },
     };
   } catch (e) {

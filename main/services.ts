@@ -15,6 +15,8 @@ export interface Services {
   dispatcher: Dispatcher;
   reminderQueue: ReminderQueue;
   close(): void;
+  /** Resolves once what close() started in the background has ended (the WAL checkpoint worker). */
+  readonly closed: Promise<void>;
 }
 
 export interface ServicesOptions {
@@ -40,6 +42,7 @@ export function createServices(opts: ServicesOptions): Services {
   // Reminders scheduled before a restart are queued again.
   const due = db.prepare(`SELECT id, send_at FROM reminders WHERE status = 'SCHEDULED'`).all() as { id: number; send_at: string }[];
   for (const r of due) reminderQueue.enqueue(r.id, new Date(r.send_at));
+  let closed: Promise<void> = Promise.resolve();
   return {
     db,
     dbFile,
@@ -49,8 +52,11 @@ export function createServices(opts: ServicesOptions): Services {
     reminderQueue,
     close: () => {
       reminderQueue.close();
-      checkpointer.stop();
+      closed = checkpointer.stop();
       if (db.open) db.close();
+    },
+    get closed() {
+      return closed;
     },
   };
 }

@@ -14,8 +14,8 @@ const log = logger('db');
 export interface Checkpointer {
   /** A write was committed. */
   touched(): void;
-  /** Stops the timer and the worker (its connection is closed; the WAL stays for the next open). */
-  stop(): void;
+  /** Stops the timer and the worker; resolves once the worker's connection is closed and the thread gone. */
+  stop(): Promise<void>;
   /** Checkpoints completed on the worker; for tests and diagnostics. */
   readonly done: number;
   /** Whether the worker thread is in use (false when it could not start, or for an in-memory database). */
@@ -47,7 +47,7 @@ parentPort.postMessage({ ready: true });
 export function backgroundCheckpointer(db: Db, opts: CheckpointerOptions = {}): Checkpointer {
   const idleMs = opts.idleMs ?? 250;
   const everyCommits = opts.everyCommits ?? 100;
-  if (db.memory || db.readonly) return { touched: () => {}, stop: () => {}, done: 0, background: false };
+  if (db.memory || db.readonly) return { touched: () => {}, stop: () => Promise.resolve(), done: 0, background: false };
   db.pragma(`wal_autocheckpoint = ${opts.safetyPages ?? 10_000}`);
 
   let worker: Worker | null = null;
@@ -106,8 +106,19 @@ export function backgroundCheckpointer(db: Db, opts: CheckpointerOptions = {}): 
       stopped = true;
       if (timer) clearTimeout(timer);
       timer = null;
-      worker?.postMessage('close');
+      const w = worker;
       worker = null;
+      if (!w) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        // The thread ends once its connection is closed; a stuck one is ended after 2 s.
+        const force = setTimeout(() => void w.terminate(), 2000);
+        force.unref();
+        w.once('exit', () => {
+          clearTimeout(force);
+          resolve();
+        });
+        w.postMessage('close');
+      });
     },
     get done() {
       return done;

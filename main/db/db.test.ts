@@ -85,7 +85,7 @@ describe('openDatabase', () => {
       expect(cp.done).toBe(burst);
     }
     expect(calls.filter((c) => c.includes('checkpoint'))).toEqual([]);
-    cp.stop();
+    await cp.stop();
     expect(db.prepare('SELECT count(*) AS n FROM settings WHERE key LIKE ?').get('k%')).toEqual({ n: 60 });
     expect(integrityCheck(db)).toBe('ok');
     db.close();
@@ -107,7 +107,7 @@ describe('openDatabase', () => {
     expect(calls).toEqual([]);
     await new Promise((r) => setTimeout(r, 80));
     expect(calls).toEqual(['wal_checkpoint(PASSIVE)']);
-    cp.stop();
+    await cp.stop();
     db.close();
   });
 });

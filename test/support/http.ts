@@ -45,6 +45,7 @@ export async function startTestServer(opts: Partial<ServicesOptions> = {}): Prom
     close: async () => {
       await api.app.close();
       services.close();
+      await services.closed;
     },
   };
 }
