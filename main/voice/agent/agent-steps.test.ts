@@ -1,36 +1,22 @@
 // The agent's command steps that are easy to get subtly wrong: which reminder a cancel points at,
 // and a voice bill sold and its draft removed in one command.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Services } from '../../services';
-import { testShop, VOICE_ACTOR } from '../intent/test-shop';
-import type { ShopView } from '../intent/shop';
-import { CounterAgent } from './agent';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { VOICE_ACTOR } from '../intent/test-shop';
+import { agentPerTest, unwrap } from './testing';
 
-let services: Services;
-let shop: ShopView & { dispose(): void };
-let agent: CounterAgent;
+const t = agentPerTest();
 let commands: string[];
-
 beforeEach(() => {
-  ({ services, shop } = testShop());
-  agent = new CounterAgent({ dispatcher: services.dispatcher, clock: services.clock, shop, counter: 'test' });
   commands = [];
-  services.dispatcher.onCommand((e) => commands.push(e.name));
-});
-afterEach(() => {
-  shop.dispose();
-  services.close();
+  t.services.dispatcher.onCommand((e) => commands.push(e.name));
 });
 
-const say = (text: string) => agent.handle(text, VOICE_ACTOR);
-const dispatch = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-};
-const meenaId = () => dispatch(services.dispatcher.dispatch('customer-search', { q: 'Meena Kumari' }, VOICE_ACTOR))[0]!.id;
+const say = (text: string) => t.say(text);
+const dispatch = unwrap;
+const meenaId = () => dispatch(t.services.dispatcher.dispatch('customer-search', { q: 'Meena Kumari' }, VOICE_ACTOR))[0]!.id;
 const remind = (datetime: string, amountPaise = 50_000) =>
-  dispatch(services.dispatcher.dispatch('reminder-create', { customerId: meenaId(), datetime, amountPaise }, VOICE_ACTOR));
-const scheduled = () => dispatch(services.dispatcher.dispatch('reminder-list', { customerId: meenaId() }, VOICE_ACTOR)).map((r) => r.sendAt);
+  dispatch(t.services.dispatcher.dispatch('reminder-create', { customerId: meenaId(), datetime, amountPaise }, VOICE_ACTOR));
+const scheduled = () => dispatch(t.services.dispatcher.dispatch('reminder-list', { customerId: meenaId() }, VOICE_ACTOR)).map((r) => r.sendAt);
 
 describe('cancelling a reminder by voice', () => {
   it('cancels only the one the day said points at', async () => {
@@ -84,12 +70,12 @@ describe('completing a voice bill', () => {
     const done = await say('haan bill bana do');
     expect(done.tasks[0]).toMatchObject({ intent: 'CONFIRM_INVOICE', ok: true });
     expect(commands.filter((c) => c !== 'draft-get-open' && c !== 'settings-get')).toEqual(['invoice-create']);
-    expect(dispatch(services.dispatcher.dispatch('draft-get-open', { counter: 'test' }, VOICE_ACTOR))).toBeNull();
+    expect(dispatch(t.services.dispatcher.dispatch('draft-get-open', { counter: 'test' }, VOICE_ACTOR))).toBeNull();
   });
 });
 
 describe('a payment split across modes', () => {
-  const invoice = (id: number) => dispatch(services.dispatcher.dispatch('invoice-get', { invoiceId: id }, VOICE_ACTOR));
+  const invoice = (id: number) => dispatch(t.services.dispatcher.dispatch('invoice-get', { invoiceId: id }, VOICE_ACTOR));
 
   it('bills half in cash and half by UPI', async () => {
     await say('do kilo cheeni');
@@ -109,20 +95,20 @@ describe('a payment split across modes', () => {
   });
 
   it('records a khata payment by two modes as one command, an entry per mode', async () => {
-    const before = dispatch(services.dispatcher.dispatch('customer-search', { q: 'Bablu' }, VOICE_ACTOR))[0]!.balancePaise;
+    const before = dispatch(t.services.dispatcher.dispatch('customer-search', { q: 'Bablu' }, VOICE_ACTOR))[0]!.balancePaise;
     const mutations: string[] = [];
-    const off = services.dispatcher.onCommand((e) => {
+    const off = t.services.dispatcher.onCommand((e) => {
       if (e.mutates) mutations.push(e.name);
     });
     const turn = await say('Bablu ne 20 cash aur 10 online diye');
     off();
     expect(mutations).toEqual(['ledger-record-payment']);
-    const bablu = dispatch(services.dispatcher.dispatch('customer-search', { q: 'Bablu' }, VOICE_ACTOR))[0]!.id;
-    const entries = dispatch(services.dispatcher.dispatch('ledger-list', { customerId: bablu, limit: 2 }, VOICE_ACTOR));
+    const bablu = dispatch(t.services.dispatcher.dispatch('customer-search', { q: 'Bablu' }, VOICE_ACTOR))[0]!.id;
+    const entries = dispatch(t.services.dispatcher.dispatch('ledger-list', { customerId: bablu, limit: 2 }, VOICE_ACTOR));
     expect(entries.map((e) => [e.paymentMode, e.amountPaise]).sort()).toEqual([['cash', 2_000], ['upi', 1_000]]);
     expect(turn.tasks[0]).toMatchObject({ intent: 'RECORD_PAYMENT', ok: true });
     expect(turn.reply).toContain('tees rupaye');
-    const after = dispatch(services.dispatcher.dispatch('customer-search', { q: 'Bablu' }, VOICE_ACTOR))[0]!.balancePaise;
+    const after = dispatch(t.services.dispatcher.dispatch('customer-search', { q: 'Bablu' }, VOICE_ACTOR))[0]!.balancePaise;
     expect(before - after).toBe(3_000);
   });
 });
@@ -130,11 +116,11 @@ describe('a payment split across modes', () => {
 describe('kal said of the past', () => {
   it('notes the day on a payment, and does not answer yesterday\'s sales with today\'s', async () => {
     const inputs: unknown[] = [];
-    const dispatchAll = services.dispatcher.dispatch.bind(services.dispatcher);
-    services.dispatcher.dispatch = ((name, input, actor) => {
+    const dispatchAll = t.services.dispatcher.dispatch.bind(t.services.dispatcher);
+    t.services.dispatcher.dispatch = ((name, input, actor) => {
       if (name === 'ledger-record-payment') inputs.push(input);
       return dispatchAll(name, input, actor);
-    }) as typeof services.dispatcher.dispatch;
+    }) as typeof t.services.dispatcher.dispatch;
     const paid = await say('Bablu ne kal 20 diye the');
     expect(paid.tasks[0]).toMatchObject({ intent: 'RECORD_PAYMENT', ok: true });
     expect(inputs).toMatchObject([{ amountPaise: 2_000, notes: 'Voice: 2026-03-09 ko mile' }]);
@@ -146,6 +132,6 @@ describe('kal said of the past', () => {
     await say('do kilo cheeni');
     const turn = await say('kal ka bill cancel karo');
     expect(turn.tasks[0]).toMatchObject({ intent: 'CANCEL_INVOICE', ok: false });
-    expect(dispatch(services.dispatcher.dispatch('draft-get-open', { counter: 'test' }, VOICE_ACTOR))?.data.lines).toHaveLength(1);
+    expect(dispatch(t.services.dispatcher.dispatch('draft-get-open', { counter: 'test' }, VOICE_ACTOR))?.data.lines).toHaveLength(1);
   });
 });

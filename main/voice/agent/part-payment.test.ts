@@ -1,32 +1,16 @@
 // A khata bill paid in part by voice: "20 cash baaki udhaar" bills on the khata with the cash taken now.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Invoice } from '../../../common/types';
-import type { Services } from '../../services';
-import { testShop, VOICE_ACTOR } from '../intent/test-shop';
-import type { ShopView } from '../intent/shop';
-import { CounterAgent } from './agent';
+import { VOICE_ACTOR } from '../intent/test-shop';
+import { agentPerTest, unwrap } from './testing';
 import { splitPayments } from './bill-steps';
 
-let services: Services;
-let shop: ShopView & { dispose(): void };
-let agent: CounterAgent;
+const t = agentPerTest();
 
-beforeEach(() => {
-  ({ services, shop } = testShop());
-  agent = new CounterAgent({ dispatcher: services.dispatcher, clock: services.clock, shop, counter: 'test' });
-});
-afterEach(() => {
-  shop.dispose();
-  services.close();
-});
-
-const say = (text: string) => agent.handle(text, VOICE_ACTOR);
-const dispatch = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-};
-const customer = (q: string) => dispatch(services.dispatcher.dispatch('customer-search', { q }, VOICE_ACTOR))[0]!;
-const invoices = () => dispatch(services.dispatcher.dispatch('invoice-list', { limit: 10 }, VOICE_ACTOR));
+const say = (text: string) => t.say(text);
+const dispatch = unwrap;
+const customer = (q: string) => dispatch(t.services.dispatcher.dispatch('customer-search', { q }, VOICE_ACTOR))[0]!;
+const invoices = () => dispatch(t.services.dispatcher.dispatch('invoice-list', { limit: 10 }, VOICE_ACTOR));
 
 describe('a khata bill paid in part by voice', () => {
   // Two kilo of sugar: 88 + 5% GST = 92.40.
