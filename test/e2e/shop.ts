@@ -1,5 +1,6 @@
 // A real shop for the end-to-end tests: the services and API on loopback (port 0) over a fresh data
 // folder, filled through the commands the counter uses, and a Chromium page on it.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,11 +57,28 @@ export async function startShop(): Promise<Shop> {
   };
 }
 
-export async function launchChromium(): Promise<Browser> {
+/**
+ * Debian's Chromium, headless. `fakeMic`: a WAV file Chromium's fake microphone plays (in a loop),
+ * with the permission prompt answered yes.
+ */
+export async function launchChromium(opts: { fakeMic?: string; args?: string[] } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+      ...(opts.fakeMic ? ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${opts.fakeMic}`] : []),
+      ...(opts.args ?? []),
+    ],
   });
+}
+
+/** `text` spoken by espeak-ng's English voice for the fake microphone: 48 kHz mono 16-bit, with silence before and after (seconds). */
+export function fakeMicWav(dir: string, text: string, padBefore: number, padAfter: number): string {
+  const raw = join(dir, 'say.wav');
+  const wav = join(dir, 'fake.wav');
+  execFileSync('espeak-ng', ['-v', 'en', '-s', '140', '-w', raw, text]);
+  execFileSync('sox', [raw, '-r', '48000', '-c', '1', '-b', '16', wav, 'pad', String(padBefore), String(padAfter)]);
+  return wav;
 }
 
 /** A fresh page (its own storage) on the shop's billing screen, ready for keys. */

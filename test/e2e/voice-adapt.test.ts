@@ -2,13 +2,12 @@
 // with espeak-ng. The audio does not say the sentences shown, so this checks the flow: the owner
 // records sentences by holding the button (and Alt+V), the POST carries one 16 kHz WAV per recorded
 // sentence, and the result or a plain error is shown. The cashier does not see the part at all.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cspViolations, OWNER_PIN, openCounter, shot, startShop, type Shop } from './shop';
+import { cspViolations, fakeMicWav, launchChromium, OWNER_PIN, openCounter, shot, startShop, type Shop } from './shop';
 import { SHOTS_DIR } from './paths';
 
 let dir: string;
@@ -18,20 +17,9 @@ let page: Page | undefined;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'galla-adapt-e2e-'));
-  const raw = join(dir, 'say.wav');
-  const wav = join(dir, 'fake.wav');
-  execFileSync('espeak-ng', ['-v', 'en', '-s', '140', '-w', raw, 'parle do, tata namak ek kilo']);
-  execFileSync('sox', [raw, '-r', '48000', '-c', '1', '-b', '16', wav, 'pad', '0.2', '0.5']);
+  const wav = fakeMicWav(dir, 'parle do, tata namak ek kilo', 0.2, 0.5);
   mkdirSync(SHOTS_DIR, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      ...['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-audio-capture=${wav}`,
-    ],
-  });
+  browser = await launchChromium({ fakeMic: wav });
 });
 afterAll(async () => {
   await browser?.close();

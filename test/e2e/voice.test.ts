@@ -1,12 +1,11 @@
 // The voice corner on the POS screen, over the real WebSocket /ws: a typed command changes the bill,
 // and a spoken one (Chromium's fake microphone playing a WAV made with espeak-ng) reaches the engines.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cspViolations, openCounter, shot, startShop, typeSlowly, type Shop } from './shop';
+import { cspViolations, fakeMicWav, launchChromium, openCounter, shot, startShop, typeSlowly, type Shop } from './shop';
 import { SHOTS_DIR } from './paths';
 
 const lines = (p: Page) => p.locator('[data-testid=bill-line]');
@@ -22,21 +21,9 @@ beforeAll(async () => {
   // "parle do" (give a Parle-G), spoken by espeak-ng, then resampled to 48 kHz mono 16-bit for
   // Chromium's fake microphone. Chromium loops the file: long trailing silence keeps it to one
   // utterance while the button is held (the server's VAD ends it at the pause).
-  const raw = join(dir, 'say.wav');
-  wav = join(dir, 'fake.wav');
-  execFileSync('espeak-ng', ['-v', 'en', '-s', '140', '-w', raw, 'parle do']);
-  execFileSync('sox', [raw, '-r', '48000', '-c', '1', '-b', '16', wav, 'pad', '0.3', '4']);
+  wav = fakeMicWav(dir, 'parle do', 0.3, 4);
   mkdirSync(SHOTS_DIR, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      ...['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-audio-capture=${wav}`,
-      '--autoplay-policy=no-user-gesture-required',
-    ],
-  });
+  browser = await launchChromium({ fakeMic: wav, args: ['--autoplay-policy=no-user-gesture-required'] });
 });
 afterAll(async () => {
   await browser?.close();
