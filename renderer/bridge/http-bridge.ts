@@ -46,6 +46,8 @@ export type HttpBridge = GallaBridge & {
   pairing: PairingApi;
   /** The subprotocols the voice socket offers: the device's token beside galla.v1 on a paired LAN device, else none. */
   voiceProtocols(): string[];
+  /** A route that is not a command, with the bridge's token and its 401 and LAN handling; null when offline. */
+  http(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<{ status: number; json: unknown } | null>;
 };
 
 interface StoredToken {
@@ -248,6 +250,7 @@ export function createHttpBridge(base = ''): HttpBridge {
   return {
     pairing,
     voiceProtocols: () => (device ? [WS_PROTOCOL, WS_TOKEN_PREFIX + device] : []),
+    http: (method, path, body) => request(method, path, 'touch', body),
     async invoke<N extends CommandName>(name: N, input: CommandInput<N>, source: ScreenSource): Promise<Result<CommandResult<N>>> {
       let result: Result<unknown>;
       if (name === 'owner-unlock') result = await unlock(input, source);

@@ -1,7 +1,7 @@
 // The one way the screen reaches the shop's services: window.galla from Electron's preload when it
 // is there, else the HTTP bridge to the server that served this page.
 import type { GallaBridge } from '../../common/bridge';
-import { createHttpBridge, type PairingApi } from './http-bridge';
+import { createHttpBridge, type HttpBridge, type PairingApi } from './http-bridge';
 
 declare global {
   interface Window {
@@ -27,4 +27,10 @@ export const invoke: GallaBridge['invoke'] = (name, input, source) => bridge().i
 export function pairingApi(): PairingApi | null {
   const b = bridge();
   return 'pairing' in b ? (b as { pairing: PairingApi }).pairing : null;
+}
+
+/** Routes that are not commands, where the screen speaks HTTP; null in Electron's window. */
+export function httpApi(): HttpBridge['http'] | null {
+  const b = bridge();
+  return 'http' in b ? (b as HttpBridge).http : null;
 }

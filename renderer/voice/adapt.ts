@@ -1,14 +1,13 @@
 // Teaching the grammar engine the shop's voice over the services' HTTP API (main/api/routes/voice.ts:
 // GET, POST and DELETE /api/v1/voice/adapt, owner only), and a recorder for one sentence read aloud.
-// The owner's token is the one the HTTP bridge keeps after a PIN unlock (renderer/bridge/http-bridge.ts
-// stores it under galla.ownerToken in sessionStorage); these routes are not commands, so the bridge's
-// invoke() does not reach them.
+// These routes are not commands, so they go through the HTTP bridge's own request (the owner's token,
+// a 401 back to cashier); in Electron's window there is none.
+import { httpApi } from '../bridge';
 import { closeMicrophone, openMicrophone, type Capture } from './client';
 import { joinFrames, encodeWav, toBase64 } from './wav';
 import { TARGET_RATE } from './pcm';
 
 const URL_ADAPT = '/api/v1/voice/adapt';
-const OWNER_TOKEN_KEY = 'galla.ownerToken';
 
 export interface AdaptState {
   adapted: boolean;
@@ -22,26 +21,14 @@ export interface AdaptDone {
 }
 export type AdaptResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
-function ownerHeaders(): Record<string, string> {
-  try {
-    const raw = sessionStorage.getItem(OWNER_TOKEN_KEY);
-    const token = raw ? (JSON.parse(raw) as { token?: unknown }).token : undefined;
-    return typeof token === 'string' ? { authorization: `Bearer ${token}` } : {};
-  } catch {
-    return {};
-  }
-}
-
 async function call<T>(method: 'GET' | 'POST' | 'DELETE', pick: (adaptation: Record<string, unknown>) => T, body?: unknown): Promise<AdaptResult<T>> {
-  try {
-    const headers = { 'x-galla-source': 'touch', ...ownerHeaders(), ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
-    const res = await fetch(URL_ADAPT, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-    const json = (await res.json().catch(() => null)) as { adaptation?: Record<string, unknown>; error?: unknown } | null;
-    if (res.ok && json?.adaptation) return { ok: true, value: pick(json.adaptation) };
-    return { ok: false, message: typeof json?.error === 'string' ? json.error : `HTTP ${res.status}` };
-  } catch (err) {
-    return { ok: false, message: err instanceof Error ? err.message : String(err) };
-  }
+  const http = httpApi();
+  if (!http) return { ok: false, message: 'Voice adaptation needs the browser screen (npm run serve): this window has no HTTP.' };
+  const res = await http(method, URL_ADAPT, body);
+  if (!res) return { ok: false, message: 'Galla’s services are not answering.' };
+  const json = res.json as { adaptation?: Record<string, unknown>; error?: unknown } | null;
+  if (res.status >= 200 && res.status < 300 && json?.adaptation) return { ok: true, value: pick(json.adaptation) };
+  return { ok: false, message: typeof json?.error === 'string' ? json.error : `HTTP ${res.status}` };
 }
 
 export const adaptApi = {
