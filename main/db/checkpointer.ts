@@ -91,16 +91,24 @@ export function backgroundCheckpointer(db: Db, opts: CheckpointerOptions = {}): 
     }
   };
 
+  let lastTouch = 0;
+  const armIdle = (ms: number) => {
+    timer = setTimeout(() => {
+      timer = null;
+      const quiet = performance.now() - lastTouch;
+      if (quiet < idleMs) armIdle(idleMs - quiet);
+      else checkpoint();
+    }, ms);
+    timer.unref();
+  };
+
   return {
     touched() {
       if (stopped) return;
       if (worker && ++sinceLast >= everyCommits) checkpoint();
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = null;
-        checkpoint();
-      }, idleMs);
-      timer.unref();
+      // One timer at a time: a commit only notes its time, and the timer waits on until writes pause.
+      lastTouch = performance.now();
+      if (!timer) armIdle(idleMs);
     },
     stop() {
       stopped = true;
