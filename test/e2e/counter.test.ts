@@ -34,11 +34,15 @@ describe('bills at the counter', () => {
 
     await scan(page, PRODUCTS.parle.barcode);
     await scan(page, PRODUCTS.tata.barcode);
+    // Both lines on screen before F8, as the cashier sees them ("Bill kept safe" may still be showing
+    // from the last save while the second scan resolves).
+    await expect.poll(() => lines(page).count()).toBe(2);
     await saved(page);
     await page.keyboard.press('F8');
     await page.locator('.held-badge', { hasText: '2 held' }).waitFor();
 
     await scan(page, PRODUCTS.maggi.barcode);
+    await expect.poll(() => lines(page).count()).toBe(1);
     await saved(page);
     await page.keyboard.press('Shift+F8');
     const held = page.locator('[data-testid=held] li');
